@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Loyalty.Domain.Integration;
+using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Loyalty.Web.Api;
+
+/// <summary>
+/// Authenticates POS and integration calls by the X-Api-Key header. The key's hash finds the key row before any tenant
+/// is known: the row-level security policy of api_keys shows a row to a connection that presents that row's hash, and
+/// nothing else. Tenant and store then come from the key, never from the request.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    LoyaltyDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string StoreKeyPolicy = "StoreKey";
+    public const string TenantKeyPolicy = "TenantKey";
+    public const string AnyKeyPolicy = "AnyKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Request.Headers[Header].ToString();
+        if (string.IsNullOrWhiteSpace(presented))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiKey.Hash(presented);
+        var key = await FindByHashAsync(hash);
+        if (key is null || key.IsRevoked)
+        {
+            return AuthenticateResult.Fail("Invalid or revoked API key");
+        }
+        db.Tenant.Set(key.TenantId);
+        var claims = new List<Claim>
+        {
+            new(TenantClaims.TenantId, key.TenantId.ToString()),
+            new(TenantClaims.ApiKeyId, key.Id.ToString()),
+            new(ClaimTypes.Name, $"apikey:{key.Name}"),
+        };
+        if (key.StoreId is { } storeId)
+        {
+            claims.Add(new Claim(TenantClaims.StoreId, storeId.ToString()));
+        }
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<ApiKey?> FindByHashAsync(string hash)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('app.api_key_hash', {hash}, false)");
+            // The tenant filter cannot apply yet (no tenant is known); RLS limits what this query can see to this key.
+            return await db.ApiKeys.IgnoreQueryFilters([LoyaltyDbContext.TenantFilter]).AsNoTracking()
+                .SingleOrDefaultAsync(k => k.SecretHash == hash);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('app.api_key_hash', '', false)");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    public sealed record Dashboard(string? TenantName, string? TenantCode, string TimeZoneId, List<string> Stores);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] LoyaltyDbContext db, [FromServices] Stores.StoreScope scope, CancellationToken cancellationToken)
+    {
+        if (db.Tenant.TenantId is not { } tenantId)
+        {
+            return View(new Dashboard(null, null, string.Empty, []));
+        }
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+        var stores = await scope.Apply(db.Stores.AsNoTracking()).Where(s => s.IsActive).OrderBy(s => s.Code)
+            .Select(s => s.Code + " — " + s.Name).ToListAsync(cancellationToken);
+        return View(new Dashboard(tenant.Name, tenant.Code, tenant.TimeZoneId, stores));
+    }
+
+    /// <summary>Generic error pages: never a stack trace outside Development.</summary>
+    [HttpGet("erro/{status:int?}")]
+    [AllowAnonymous]
+    [ResponseCache(NoStore = true)]
+    public IActionResult Error(int? status)
+    {
+        var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? 404 : 500);
+        Response.StatusCode = code;
+        return View("Error", code);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+using System.Resources;
+using Loyalty.Web.Infrastructure.Localization;
+
+namespace Loyalty.Web.Infrastructure.Cli;
+
+/// <summary>Operators read command output in English: domain codes are turned into the en-US resource text.</summary>
+internal static class CliMessages
+{
+    private static readonly ResourceManager Resources =
+        new("Loyalty.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    public static string For(string code) =>
+        Resources.GetString(code, CultureInfo.GetCultureInfo("en-US")) ?? code;
+}

@@ -1,0 +1,14 @@
+using Loyalty.Web.Infrastructure.Persistence;
+
+namespace Loyalty.Web.Infrastructure.Cli;
+
+internal static class MigrateCommand
+{
+    public static async Task<int> RunAsync(CommandArgs args, IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        Console.WriteLine("database migrated");
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+using Loyalty.Domain.Staff;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Loyalty.Web.Infrastructure.Identity;
+
+/// <summary>The authorisation policies of the back-office, named for what they guard. Controllers use these names only.</summary>
+public static class StaffPolicies
+{
+    public const string Platform = nameof(Platform);
+    public const string TenantAdministration = nameof(TenantAdministration);
+    public const string StoreOperations = nameof(StoreOperations);
+    public const string TenantStaff = nameof(TenantStaff);
+    public const string StoreStaff = nameof(StoreStaff);
+    public const string AuditLog = nameof(AuditLog);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
+        options.AddPolicy(TenantAdministration, p => p.RequireTenant().RequireRole(nameof(StaffRole.TenantAdmin)));
+        options.AddPolicy(StoreOperations, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
+        options.AddPolicy(TenantStaff, p => p.RequireTenant());
+        options.AddPolicy(StoreStaff, p => p.RequireTenant().RequireRole(
+            nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager), nameof(StaffRole.Cashier)));
+        options.AddPolicy(AuditLog, p => p.RequireTenant().RequireRole(nameof(StaffRole.TenantAdmin)));
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+
+    private static AuthorizationPolicyBuilder RequireTenant(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireClaim(Tenancy.TenantClaims.TenantId);
+}

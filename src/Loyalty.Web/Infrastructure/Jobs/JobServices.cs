@@ -1,0 +1,41 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Loyalty.Web.Infrastructure.Persistence;
+
+namespace Loyalty.Web.Infrastructure.Jobs;
+
+public static class JobServices
+{
+    /// <summary>Registers Hangfire on the application's PostgreSQL. The schema is installed by `./loyalty migrate`
+    /// (as the owner), so the runtime role never needs DDL rights.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, bool runServer)
+    {
+        var connectionString = configuration.GetConnectionString(PersistenceServices.ConnectionName)!;
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = DatabaseMigrator.JobsSchema,
+                PrepareSchemaIfNecessary = false,
+                // Sliding invisibility: a long job keeps extending its lease, so a second server never picks it up.
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                UseSlidingInvisibilityTimeout = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+        if (runServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        services.AddScoped<Features.DailyClose.DailyCloseRunner>();
+        services.AddTransient<DailyCloseJob>();
+        services.AddSingleton<DailyCloseScheduler>();
+        services.AddHostedService<DailyCloseScheduleSync>();
+        return services;
+    }
+}

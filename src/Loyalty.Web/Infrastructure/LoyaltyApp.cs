@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Hangfire;
+using Loyalty.Web.Api;
+using Loyalty.Web.Features.Shared;
+using Loyalty.Web.Infrastructure.Identity;
+using Loyalty.Web.Infrastructure.Jobs;
+using Loyalty.Web.Infrastructure.Localization;
+using Loyalty.Web.Infrastructure.Observability;
+using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Security;
+using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Scalar.AspNetCore;
+
+namespace Loyalty.Web.Infrastructure;
+
+/// <summary>The composition root: what the web app, the job worker and the management commands all share.</summary>
+public static class LoyaltyApp
+{
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+    public const long MaxApiRequestBodyBytes = 1024 * 1024;
+
+    public static void AddLoyalty(this WebApplicationBuilder builder, bool commandLine = false)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        builder.AddLoyaltyLogging(commandLine);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantScopes>();
+        services.AddPersistence(configuration);
+        services.AddScoped<DatabaseMigrator>();
+        services.AddStaffIdentity(configuration);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.AnyKeyPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(TenantClaims.ApiKeyId))
+            .AddPolicy(ApiKeyAuthenticationHandler.StoreKeyPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(TenantClaims.ApiKeyId)
+                .RequireClaim(TenantClaims.StoreId))
+            .AddPolicy(ApiKeyAuthenticationHandler.TenantKeyPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(TenantClaims.ApiKeyId)
+                .RequireAssertion(c => !c.User.HasClaim(x => x.Type == TenantClaims.StoreId)));
+        services.AddLoyaltyRateLimits(configuration);
+        services.AddLoyaltyLocalization();
+        services.AddJobs(configuration, runServer: !commandLine && configuration.GetValue("Jobs:RunServer", true));
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(includeInternalTypes: true);
+        services.AddFeatureHandlers();
+        services.AddScoped<Features.Stores.StoreScope>();
+        services.AddScoped<Features.Users.UserStores>();
+        services.AddSingleton<Features.Demo.DemoSeeder>();
+        services.AddScoped<Localization.DisplayFormat>();
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<DomainExceptionFilter>();
+                o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            })
+            .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml"))
+            .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml"));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "loyalty.antiforgery";
+            o.Cookie.SecurePolicy = configuration.GetValue("Security:SecureCookies", true)
+                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
+        services.AddHealthChecks()
+            .AddNpgSql(sp => sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), name: "database")
+            .AddCheck<JobServerHealthCheck>("jobs");
+    }
+
+    public static void UseLoyalty(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseLoyaltyRequestLogging();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/erro");
+            app.UseHsts();
+        }
+        // API callers get problem details from the controllers; only the screens get the friendly error pages.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAuthorization()],
+            AppPath = "/",
+            DashboardTitle = "Loyalty — jobs",
+        });
+        app.MapControllers();
+    }
+}

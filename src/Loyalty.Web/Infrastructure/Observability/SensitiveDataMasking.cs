@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace Loyalty.Web.Infrastructure.Observability;
+
+/// <summary>
+/// Masks CPFs, CNPJs (numeric and alphanumeric) and card numbers in text bound for the logs, keeping only the last
+/// digits an operator needs to tell two records apart.
+/// </summary>
+public static partial class SensitiveDataMasking
+{
+    public static string Mask(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        var masked = FormattedCnpj().Replace(text, m => Keep(m.Value, 2));
+        masked = FormattedCpf().Replace(masked, m => Keep(m.Value, 2));
+        masked = AlphanumericCnpj().Replace(masked, m => Keep(m.Value, 2));
+        return DigitRun().Replace(masked, m => Keep(m.Value, 4));
+    }
+
+    private static string Keep(string value, int visible) =>
+        new string('*', Math.Max(0, value.Length - visible)) + value[^visible..];
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\d{2}(?![0-9A-Za-z])")]
+    private static partial Regex FormattedCnpj();
+
+    [GeneratedRegex(@"(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)")]
+    private static partial Regex FormattedCpf();
+
+    // 12 letters/digits with at least one letter, then two check digits: an unpunctuated alphanumeric CNPJ.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?=[0-9A-Z]{0,11}[A-Z])[0-9A-Z]{12}\d{2}(?![0-9A-Za-z])")]
+    private static partial Regex AlphanumericCnpj();
+
+    // Unpunctuated CPF (11), CNPJ (14) and card numbers (13-19): any run of 11 or more digits.
+    [GeneratedRegex(@"(?<!\d)\d{11,19}(?!\d)")]
+    private static partial Regex DigitRun();
+}

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using Loyalty.Domain.Common;
+using Loyalty.Domain.DailyClose;
+using Loyalty.Domain.Integration;
+using Loyalty.Domain.Tenancy;
+using Loyalty.Web.Infrastructure.Auditing;
+using Loyalty.Web.Infrastructure.Identity;
+using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Web.Infrastructure.Persistence;
+
+public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, TenantContext tenant)
+    : IdentityUserContext<StaffUser, Guid>(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<StaffUserStore> StaffUserStores => Set<StaffUserStore>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DailyCloseRun> DailyCloseRuns => Set<DailyCloseRun>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public TenantContext Tenant => tenant;
+
+    // Read by the query filters at every execution: throws when no tenant is set, so a forgotten tenant fails closed.
+    private Guid CurrentTenantId => tenant.RequiredTenantId;
+
+    // Staff users are the one exception: PlatformAdmins have no tenant and are what a scope without tenant sees.
+    private Guid? CurrentTenantIdOrNull => tenant.TenantId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LoyaltyDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes()
+                     .Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            var method = typeof(LoyaltyDbContext)
+                .GetMethod(nameof(TenantFilterFor), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType);
+            builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter, (LambdaExpression)method.Invoke(this, null)!);
+        }
+        builder.Entity<StaffUser>().HasQueryFilter(TenantFilter, u => u.TenantId == CurrentTenantIdOrNull);
+    }
+
+    private Expression<Func<T, bool>> TenantFilterFor<T>() where T : class, ITenantOwned =>
+        e => e.TenantId == CurrentTenantId;
+}

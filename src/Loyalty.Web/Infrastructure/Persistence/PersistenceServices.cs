@@ -1,0 +1,38 @@
+using Loyalty.Web.Infrastructure.Auditing;
+using Loyalty.Web.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Loyalty.Web.Infrastructure.Persistence;
+
+public static class PersistenceServices
+{
+    public const string ConnectionName = "Loyalty";
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings__Loyalty (./loyalty sets it for its private PostgreSQL).");
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddScoped<TenantConnectionInterceptor>();
+        services.AddScoped<TenantStampInterceptor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditActor>();
+        // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.
+        services.AddDbContext<LoyaltyDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(
+                sp.GetRequiredService<TenantConnectionInterceptor>(),
+                sp.GetRequiredService<TenantStampInterceptor>(),
+                sp.GetRequiredService<AuditInterceptor>()));
+
+        services.AddDataProtection()
+            .SetApplicationName("Loyalty")
+            .PersistKeysToDbContext<LoyaltyDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+// Behaviour that a strict CSP allows: no inline handlers, only data attributes wired here.
+(function () {
+    'use strict';
+    // Language menu: choosing a language submits its form.
+    document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.submit(); });
+    });
+    // Buttons of destructive actions ask first: <button data-confirm="message">.
+    document.querySelectorAll('[data-confirm]').forEach(function (element) {
+        element.addEventListener('click', function (event) {
+            if (!window.confirm(element.getAttribute('data-confirm'))) {
+                event.preventDefault();
+            }
+        });
+    });
+})();
