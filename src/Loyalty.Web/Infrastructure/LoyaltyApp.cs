@@ -53,6 +53,7 @@ public static class LoyaltyApp
                 .RequireAssertion(c => !c.User.HasClaim(x => x.Type == TenantClaims.StoreId)));
         services.AddLoyaltyRateLimits(configuration);
         services.AddLoyaltyLocalization();
+        services.ConfigureOptions<LocalizedModelBindingMessages>();
         services.AddJobs(configuration, runServer: !commandLine && configuration.GetValue("Jobs:RunServer", true));
         services.AddValidatorsFromAssemblyContaining<SharedResource>(includeInternalTypes: true);
         services.AddFeatureHandlers();

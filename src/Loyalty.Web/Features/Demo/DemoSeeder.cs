@@ -110,7 +110,10 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
     private async Task EnsureUserAsync(UserManager<StaffUser> users, Guid? tenantId, StaffRole role, string email, string name, List<Guid> stores)
     {
         var userName = StaffUser.LoginName(tenantId is null ? null : TenantCode, email);
-        var user = await users.Users.Include(u => u.Stores).SingleOrDefaultAsync(u => u.NormalizedUserName == users.NormalizeName(userName));
+        var normalized = users.NormalizeName(userName);
+        // Store links are tenant rows: a PlatformAdmin (no tenant) has none and must not even ask for them.
+        var query = tenantId is null ? users.Users : users.Users.Include(u => u.Stores);
+        var user = await query.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized);
         if (user is null)
         {
             user = new StaffUser

@@ -8,7 +8,7 @@ namespace Loyalty.Web.Infrastructure.Cli;
 internal static class CliMessages
 {
     private static readonly ResourceManager Resources =
-        new("Loyalty.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        new(typeof(SharedResource).FullName!, typeof(SharedResource).Assembly);
 
     public static string For(string code) =>
         Resources.GetString(code, CultureInfo.GetCultureInfo("en-US")) ?? code;

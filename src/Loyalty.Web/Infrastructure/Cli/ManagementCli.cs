@@ -55,6 +55,11 @@ public static class ManagementCli
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
+            // LOYALTY_TRACE=1 shows the whole exception when the one-line reason is not enough to act on.
+            if (Environment.GetEnvironmentVariable("LOYALTY_TRACE") == "1")
+            {
+                Console.Error.WriteLine(ex);
+            }
             return Fail(ex.Message.ReplaceLineEndings(" "));
         }
     }

@@ -6,7 +6,8 @@ public static class LocalizationSetup
 {
     public static IServiceCollection AddLoyaltyLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // The resx files sit beside SharedResource.cs, so they are embedded under its type name: no ResourcesPath.
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SupportedCultures.Default);

@@ -1,0 +1,60 @@
+using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalty.Testing;
+
+/// <summary>
+/// The real app (real middleware, real PostgreSQL as the non-superuser app role) on its own database. Settings can be
+/// overridden per factory, e.g. a low sign-in rate limit for the rate-limit test.
+/// </summary>
+public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<LoyaltyAppFactory> CreateAsync(IDictionary<string, string?>? settings = null)
+    {
+        var server = await PostgresServer.GetAsync();
+        return new LoyaltyAppFactory(await server.CreateDatabaseAsync(), settings);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Loyalty"] = Database.AppConnectionString,
+            ["ConnectionStrings:LoyaltyOwner"] = Database.OwnerConnectionString,
+            ["Jobs:RunServer"] = "false",
+            ["RateLimits:SignInPerMinute"] = "10000",
+            ["RateLimits:ApiPerSecond"] = "10000",
+            ["Logging:Directory"] = Path.Combine(Path.GetTempPath(), "loyalty-test-logs"),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        // UseSetting reaches the configuration before Program reads the connection string.
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, on https so Secure cookies travel.</summary>
+    public StaffClient CreateStaffClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }));
+
+    public AsyncServiceScope TenantScope(Guid tenantId) => Services.GetRequiredService<TenantScopes>().For(tenantId);
+
+    public AsyncServiceScope PlatformScope() => Services.GetRequiredService<TenantScopes>().Platform();
+}
