@@ -74,8 +74,20 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
-        return Task.CompletedTask;
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "A valid X-Api-Key header is required.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "This key may not call this endpoint (store keys call the POS endpoints, tenant keys the integration endpoints).");
+
+    private Task WriteProblemAsync(int status, string detail)
+    {
+        Response.StatusCode = status;
+        return Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Detail = detail },
+        }).AsTask();
     }
 }
