@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Loyalty.Domain.Categories;
 using Loyalty.Domain.Staff;
 using Loyalty.Domain.Tenancy;
 using Loyalty.Web.Features.Shared;
@@ -80,6 +81,9 @@ public static class CreateTenant
             }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Tenants.Add(tenant);
+            // Every tenant starts with its program settings and the default category "Padrão" (SPEC §2–3).
+            db.ProgramSettings.Add(ProgramSettings.ForNewTenant());
+            db.CustomerCategories.Add(CustomerCategory.CreateDefault(now));
             await db.SaveChangesAsync(cancellationToken);
 
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

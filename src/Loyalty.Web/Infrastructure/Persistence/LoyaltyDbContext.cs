@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
+using Loyalty.Domain.Cards;
+using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Customers;
 using Loyalty.Domain.DailyClose;
 using Loyalty.Domain.Integration;
 using Loyalty.Domain.Tenancy;
@@ -24,6 +27,11 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<DailyCloseRun> DailyCloseRuns => Set<DailyCloseRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
+    public DbSet<CustomerCategory> CustomerCategories => Set<CustomerCategory>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
 
     public TenantContext Tenant => tenant;
 

@@ -1,0 +1,70 @@
+using Loyalty.Domain.Cards;
+using Loyalty.Domain.Categories;
+using Loyalty.Domain.Common;
+using Loyalty.Domain.Customers;
+
+namespace Loyalty.Domain.Tenancy;
+
+/// <summary>
+/// The tenant's loyalty-program settings, one row per tenant: the default antifraud rule set, the mandatory registration
+/// fields, the minimum age of a PF titular and the card numbering.
+/// </summary>
+public class ProgramSettings : ITenantOwned, IAudited
+{
+    public const int DefaultMinimumAge = 16;
+    public const string DefaultCardPrefix = "6062";
+    public const int DefaultCardLength = 16;
+
+    private ProgramSettings()
+    {
+        DefaultRules = AntifraudRules.None;
+        CardPrefix = DefaultCardPrefix;
+    }
+
+    public Guid TenantId { get; private set; }
+    public AntifraudRules DefaultRules { get; private set; }
+    public MandatoryFields MandatoryFields { get; private set; }
+    public int MinimumTitularAge { get; private set; }
+    public string CardPrefix { get; private set; }
+    public int CardLength { get; private set; }
+
+    /// <summary>The next sequence number for generated card numbers; taken with a row lock when a card is generated.</summary>
+    public long NextCardSequence { get; private set; }
+
+    public CardNumberRule CardRule => new(CardPrefix, CardLength);
+
+    /// <summary>What a new tenant starts with (SPEC §2–3): no antifraud rule, no optional field required, age 16.</summary>
+    public static ProgramSettings ForNewTenant() => new()
+    {
+        DefaultRules = AntifraudRules.None,
+        MandatoryFields = MandatoryFields.None,
+        MinimumTitularAge = DefaultMinimumAge,
+        CardPrefix = DefaultCardPrefix,
+        CardLength = DefaultCardLength,
+        NextCardSequence = 1,
+    };
+
+    public void ChangeDefaultRules(AntifraudRules rules) => DefaultRules = rules.Validated();
+
+    public void ChangeMandatoryFields(MandatoryFields fields, int minimumTitularAge)
+    {
+        if (minimumTitularAge is < 0 or > 120)
+        {
+            throw new DomainException("Settings.MinimumAgeInvalid");
+        }
+        MandatoryFields = fields;
+        MinimumTitularAge = minimumTitularAge;
+    }
+
+    public void ChangeCardRule(string prefix, int length)
+    {
+        var rule = new CardNumberRule(prefix, length);
+        CardPrefix = rule.Prefix;
+        CardLength = rule.Length;
+    }
+
+    public bool Requires(MandatoryFields field) => MandatoryFields.HasFlag(field);
+
+    /// <summary>Takes the next generated card number of the tenant's rule.</summary>
+    public string TakeNextCardNumber() => CardRule.Generate(NextCardSequence++);
+}

@@ -1,0 +1,66 @@
+using Loyalty.Domain.Categories;
+using Loyalty.Domain.Customers;
+using Loyalty.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Loyalty.Web.Infrastructure.Persistence.Configurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    /// <summary>unaccent(lower(name)), kept by PostgreSQL, for the accent- and case-insensitive trigram search.</summary>
+    public const string SearchName = "SearchName";
+
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.ToTable("customers");
+        builder.Property(c => c.PersonType).HasConversion<string>().HasMaxLength(2);
+        builder.Property(c => c.Document).HasMaxLength(14);
+        builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength);
+        builder.Property(c => c.Gender).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.MotherName).HasMaxLength(Customer.MotherNameMaxLength);
+        builder.Property(c => c.RedeemScope).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Origin).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.MobilePhone).HasMaxLength(11);
+        builder.Property(c => c.Email).HasMaxLength(Customer.EmailMaxLength);
+        builder.ComplexProperty(c => c.Address, a =>
+        {
+            a.Property(x => x.Cep).HasMaxLength(8);
+            a.Property(x => x.Street).HasMaxLength(Address.StreetMaxLength);
+            a.Property(x => x.Number).HasMaxLength(Address.NumberMaxLength);
+            a.Property(x => x.Complement).HasMaxLength(Address.ComplementMaxLength);
+            a.Property(x => x.Neighborhood).HasMaxLength(Address.NeighborhoodMaxLength);
+            a.Property(x => x.City).HasMaxLength(Address.CityMaxLength);
+            a.Property(x => x.Uf).HasMaxLength(2);
+            a.Ignore(x => x.IsComplete);
+        });
+        builder.Property<string>(SearchName).HasMaxLength(Customer.NameMaxLength)
+            .HasComputedColumnSql("immutable_unaccent(lower(name))", stored: true);
+        builder.Ignore(c => c.IsDependent);
+        builder.Ignore(c => c.AccountHolderId);
+        builder.Ignore(c => c.FormattedDocument);
+
+        builder.HasIndex(c => new { c.TenantId, c.Document }).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.MobilePhone });
+        builder.HasIndex(c => new { c.TenantId, c.Email });
+        builder.HasIndex(c => new { c.TenantId, c.CategoryId });
+        builder.HasIndex(c => new { c.TenantId, c.TitularId });
+        builder.HasIndex(c => new { c.TenantId, c.RegisteringStoreId });
+        // The list is ordered by name: this index serves the first pages without sorting the tenant's customers.
+        builder.HasIndex(c => new { c.TenantId, c.Name, c.Id });
+        builder.HasIndex(SearchName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_search_name_trgm");
+        builder.HasAlternateKey(c => new { c.TenantId, c.Id });
+
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CustomerCategory>().WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.CategoryId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.TitularId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Store>().WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.RegisteringStoreId }).HasPrincipalKey(s => new { s.TenantId, s.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
