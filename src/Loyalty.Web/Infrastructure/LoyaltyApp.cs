@@ -61,6 +61,7 @@ public static class LoyaltyApp
         services.AddScoped<Features.Users.UserStores>();
         services.AddSingleton<Features.Demo.DemoSeeder>();
         services.AddScoped<Localization.DisplayFormat>();
+        services.AddScoped<Features.Customers.CustomerRules>();
 
         services.AddControllersWithViews(o =>
             {

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Loyalty.Domain.Customers;
+
+namespace Loyalty.Web.Features.Customers;
+
+/// <summary>
+/// Every field of the registration (SPEC §3), in the order of the wizard's three steps. The counter wizard, the edit
+/// screen and the API all fill this one shape and share <see cref="CustomerFormValidator"/>.
+/// </summary>
+public class CustomerForm
+{
+    // Step 1 — personal
+    [Display(Name = "Customer.PersonType")]
+    public PersonType PersonType { get; set; } = PersonType.PF;
+
+    [Display(Name = "Customer.Document")]
+    public string? Document { get; set; }
+
+    [Display(Name = "Customer.Name")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Customer.Gender")]
+    public Gender Gender { get; set; } = Gender.NotInformed;
+
+    [Display(Name = "Customer.BirthDate")]
+    public DateOnly? BirthDate { get; set; }
+
+    [Display(Name = "Customer.MotherName")]
+    public string? MotherName { get; set; }
+
+    [Display(Name = "Customer.Category")]
+    public Guid? CategoryId { get; set; }
+
+    [Display(Name = "Customer.IsDependent")]
+    public bool IsDependent { get; set; }
+
+    // Step 2 — contact
+    [Display(Name = "Address.Cep")]
+    public string? Cep { get; set; }
+
+    [Display(Name = "Address.Street")]
+    public string? Street { get; set; }
+
+    [Display(Name = "Address.Number")]
+    public string? Number { get; set; }
+
+    [Display(Name = "Address.Complement")]
+    public string? Complement { get; set; }
+
+    [Display(Name = "Address.Neighborhood")]
+    public string? Neighborhood { get; set; }
+
+    [Display(Name = "Address.City")]
+    public string? City { get; set; }
+
+    [Display(Name = "Address.Uf")]
+    public string? Uf { get; set; }
+
+    [Display(Name = "Customer.MobilePhone")]
+    public string? MobilePhone { get; set; }
+
+    [Display(Name = "Customer.Email")]
+    public string? Email { get; set; }
+
+    // Step 3 — loyalty card
+    [Display(Name = "Customer.CardNumber")]
+    public string? CardNumber { get; set; }
+
+    [Display(Name = "Customer.RedeemScope")]
+    public RedeemScope RedeemScope { get; set; } = RedeemScope.TitularOnly;
+
+    [Display(Name = "Customer.Titular")]
+    public Guid? TitularId { get; set; }
+
+    public CustomerData ToData() => new(
+        PersonType,
+        NormalizedDocument ?? string.Empty,
+        Name?.Trim() ?? string.Empty,
+        Gender,
+        BirthDate,
+        MotherName,
+        new Address
+        {
+            Cep = Domain.Customers.Cep.TryParse(Cep, out var cep) ? cep.Value : null,
+            Street = Trim(Street),
+            Number = Trim(Number),
+            Complement = Trim(Complement),
+            Neighborhood = Trim(Neighborhood),
+            City = Trim(City),
+            Uf = Domain.Customers.Uf.Normalize(Uf) is { Length: > 0 } uf ? uf : null,
+        },
+        Domain.Customers.MobilePhone.TryParse(MobilePhone, out var phone) ? phone.Value : null,
+        Trim(Email));
+
+    /// <summary>The document as stored (digits, upper-case letters), or null when it is not a valid CPF/CNPJ.</summary>
+    public string? NormalizedDocument => PersonType == PersonType.PF
+        ? Cpf.TryParse(Document, out var cpf) ? cpf.Value : null
+        : Cnpj.TryParse(Document, out var cnpj) ? cnpj.Value : null;
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,32 @@
+using Loyalty.Domain.Tenancy;
+using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Loyalty.Web.Features.Customers;
+
+/// <summary>Loads what the registration rules depend on — the tenant's settings and today's date in its time zone —
+/// once per request, and builds the validator from it.</summary>
+public sealed class CustomerRules(LoyaltyDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+{
+    private ProgramSettings? _settings;
+    private DateOnly _today;
+
+    public async Task<ProgramSettings> SettingsAsync(CancellationToken cancellationToken)
+    {
+        if (_settings is null)
+        {
+            var tenantId = db.Tenant.RequiredTenantId;
+            _settings = await db.ProgramSettings.AsNoTracking().SingleAsync(cancellationToken);
+            var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+            _today = tenant.LocalDate(clock.GetUtcNow());
+        }
+        return _settings;
+    }
+
+    public async Task<CustomerFormValidator> ValidatorAsync(bool isNew, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(cancellationToken);
+        return new CustomerFormValidator(l, settings, _today, isNew);
+    }
+}
