@@ -149,9 +149,9 @@ public static class RegisterCustomer
         private async Task<string> GenerateCardNumberAsync(CancellationToken cancellationToken)
         {
             var tenantId = db.Tenant.RequiredTenantId;
-            var settings = await db.ProgramSettings
-                .FromSql($"SELECT * FROM program_settings WHERE tenant_id = {tenantId} FOR UPDATE")
-                .SingleAsync(cancellationToken);
+            // The row lock serialises generators; the read after it sees the sequence the previous holder committed.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM program_settings WHERE tenant_id = {tenantId} FOR UPDATE", cancellationToken);
+            var settings = await db.ProgramSettings.SingleAsync(cancellationToken);
             string number;
             do
             {
