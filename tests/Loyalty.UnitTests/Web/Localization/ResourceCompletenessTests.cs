@@ -36,6 +36,8 @@ public sealed partial class ResourceCompletenessTests
         ["Audit."] = Names<AuditAction>(),
         ["DailyClose.Status."] = Names<DailyCloseStatus>(),
         ["DailyClose.Trigger."] = Names<DailyCloseTrigger>(),
+        ["Mandatory."] = [.. Names<Loyalty.Domain.Customers.MandatoryFields>().Where(n => n != "None")],
+        ["AuditParameter."] = Names<Loyalty.Domain.Categories.AuditParameter>(),
     };
 
     [Fact]
