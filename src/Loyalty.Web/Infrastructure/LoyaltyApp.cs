@@ -96,6 +96,18 @@ public static class LoyaltyApp
 
     public static void UseLoyalty(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy the app must see the original scheme, or its Secure cookies cannot be issued.
+        if (app.Configuration.GetValue("Proxy:TrustForwardedHeaders", false))
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                                   | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseLoyaltyRequestLogging();
         if (app.Environment.IsDevelopment())
