@@ -81,8 +81,9 @@ public static class LoyaltyApp
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "loyalty.antiforgery";
-            o.Cookie.SecurePolicy = configuration.GetValue("Security:SecureCookies", true)
-                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // The antiforgery cookie protects nothing by being Secure (its token must also be in the form), and Always would
+            // make every form answer 500 over plain http; the session cookie is the one that must never travel in clear.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
