@@ -41,6 +41,9 @@ public sealed class PostgresServer
             Password = user == _superUser ? _superPassword : "test", Pooling = true, MaxPoolSize = 50,
         }.ConnectionString;
 
+    /// <summary>The superuser's connection: for setup and for reading the catalogs, never for tests of isolation.</summary>
+    public string SuperUserConnectionString(string database) => ConnectionString(database, _superUser);
+
     /// <summary>A fresh, migrated database for one test class.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync()
     {
@@ -150,4 +153,5 @@ public sealed record TestDatabase(PostgresServer Server, string Name)
 {
     public string AppConnectionString => Server.ConnectionString(Name, PostgresServer.AppRole);
     public string OwnerConnectionString => Server.ConnectionString(Name, PostgresServer.OwnerRole);
+    public string SuperUserConnectionString => Server.SuperUserConnectionString(Name);
 }
