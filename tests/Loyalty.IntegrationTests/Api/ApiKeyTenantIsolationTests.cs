@@ -1,0 +1,32 @@
+using System.Net;
+using Loyalty.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.IntegrationTests.Api;
+
+public sealed class ApiKeyTenantIsolationTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private LoyaltyAppFactory App => fixture.App;
+
+    [Fact]
+    public async Task Revoke_Should_Answer_404_And_Leave_The_Key_Working_When_The_Key_Belongs_To_Another_Tenant()
+    {
+        var a = await App.CreateTenantAsync("key-a");
+        var b = await App.CreateTenantAsync("key-b");
+        var secretOfB = await App.CreateApiKeyAsync(b.Id, null, "chave de B");
+        var keyOfB = await App.InTenantAsync(b.Id, db => db.ApiKeys.Select(k => k.Id).SingleAsync());
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(a.Code, a.AdminEmail, TestData.Password);
+        var page = await client.Http.GetStringAsync("/chaves-api");
+
+        var foreign = await client.PostFormAsync($"/chaves-api/{keyOfB}/revogar", page, new Dictionary<string, string>());
+        var missing = await client.PostFormAsync($"/chaves-api/{Guid.NewGuid()}/revogar", page, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.DoesNotContain("chave de B", page);
+        using var api = App.CreateClient();
+        api.DefaultRequestHeaders.Add("X-Api-Key", secretOfB);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+    }
+}
