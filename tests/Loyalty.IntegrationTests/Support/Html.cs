@@ -10,6 +10,9 @@ public static class Html
 
     public static IDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The page's text as a reader sees it (Razor writes accented letters as character references).</summary>
+    public static string Text(string html) => Parse(html).Body?.TextContent ?? string.Empty;
+
     /// <summary>The validation message shown under a form field (the form-row tag helper's "{id}-feedback").</summary>
     public static string FieldMessage(string html, string field) =>
         Parse(html).GetElementById($"{field}-feedback")?.TextContent.Trim()
