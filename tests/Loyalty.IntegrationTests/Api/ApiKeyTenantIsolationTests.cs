@@ -29,4 +29,25 @@ public sealed class ApiKeyTenantIsolationTests(AppFixture fixture) : IClassFixtu
         api.DefaultRequestHeaders.Add("X-Api-Key", secretOfB);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task Key_Should_Be_Refused_With_401_When_It_Comes_With_A_Staff_Session_Of_Another_Tenant()
+    {
+        var a = await App.CreateTenantAsync("key-c");
+        var b = await App.CreateTenantAsync("key-d");
+        var keyOfA = await App.CreateApiKeyAsync(a.Id, null);
+        var keyOfB = await App.CreateApiKeyAsync(b.Id, null);
+        // A browser signed in to A's back-office (the API reference page sends the session cookie along).
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(a.Code, a.AdminEmail, TestData.Password);
+
+        var sameTenant = await client.Http.SendAsync(MeRequest(keyOfA));
+        var otherTenant = await client.Http.SendAsync(MeRequest(keyOfB));
+
+        Assert.Equal(HttpStatusCode.OK, sameTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherTenant.StatusCode);
+    }
+
+    private static HttpRequestMessage MeRequest(string key) =>
+        new(HttpMethod.Get, "/api/v1/me") { Headers = { { "X-Api-Key", key } } };
 }
