@@ -53,6 +53,15 @@ public static class IdentityServices
                 o.LogoutPath = "/sair";
                 o.AccessDeniedPath = "/acesso-negado";
                 o.Events.OnValidatePrincipal = ValidatePrincipal;
+            })
+            // Never signed in to; but SecurityStampValidator signs this scheme out whenever it rejects a session (user
+            // deactivated, access changed), and without a handler that rejection throws instead of ending the session.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o =>
+            {
+                o.Cookie.Name = "loyalty.2fa-remember";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             });
         services.AddAuthorization(StaffPolicies.Register);
         return services;
