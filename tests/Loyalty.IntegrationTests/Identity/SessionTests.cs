@@ -2,7 +2,10 @@ using System.Net;
 using Loyalty.Domain.Staff;
 using Loyalty.IntegrationTests.Support;
 using Loyalty.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.IntegrationTests.Identity;
 
@@ -54,6 +57,52 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal("Empresa, e-mail ou senha inválidos.", Html.SignInError(await signIn.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Open_Session_Should_End_Within_A_Minute_When_The_User_Is_Deactivated()
+    {
+        var t = await App.CreateTenantAsync("sess-c");
+        var store = await App.CreateStoreAsync(t.Id, "S01");
+        var email = await App.CreateUserAsync(t.Id, StaffRole.Cashier, store);
+        var userId = await App.UserIdAsync(t.Id, email);
+        // The session re-checks the user every minute; this app's clock for that check can be moved forward.
+        var clock = new MovableClock();
+        await using var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = clock)));
+        using var cashier = new StaffClient(app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+        }));
+        await cashier.SignInOrThrowAsync(t.Code, email, TestData.Password);
+        // From here on, every request of the cashier is more than a minute after the last check, so each one re-checks.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var whileActive = await cashier.Http.GetAsync("/lojas");
+
+        using var admin = App.CreateStaffClient();
+        await admin.SignInOrThrowAsync(t.Code, t.AdminEmail, TestData.Password);
+        var deactivated = await admin.PostFormFromPageAsync($"/usuarios/{userId}/editar", $"/usuarios/{userId}/editar", new Dictionary<string, string>
+        {
+            ["FullName"] = "Caixa desligado", ["Email"] = email, ["Role"] = nameof(StaffRole.Cashier), ["StoreIds"] = store.ToString(),
+            ["Culture"] = "pt-BR", ["IsActive"] = "false",
+        });
+        var afterDeactivation = await cashier.Http.GetAsync("/lojas");
+        var nextRequest = await cashier.Http.GetAsync("/lojas");
+
+        Assert.Equal(HttpStatusCode.OK, whileActive.StatusCode); // the check alone does not end a valid session
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afterDeactivation.StatusCode);
+        Assert.Equal("/entrar", afterDeactivation.Headers.Location?.AbsolutePath);
+        Assert.Equal("/entrar", nextRequest.Headers.Location?.AbsolutePath);
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        private TimeSpan _offset;
+
+        public void Advance(TimeSpan by) => _offset += by;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
     }
 
     private static string SessionCookieOf(HttpResponseMessage signIn) =>
