@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using Loyalty.Domain.DailyClose;
@@ -95,6 +97,43 @@ public sealed class DailyCloseTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal("America/Sao_Paulo", job.TimeZoneId);
         Assert.Equal(nameof(DailyCloseJob.RunScheduledAsync), job.Job.Method.Name);
         Assert.Equal(t.Id, job.Job.Args[0]);
+    }
+
+    [Fact]
+    public async Task Run_Now_In_The_Screen_Should_Close_The_Last_Ended_Day_In_The_Background()
+    {
+        // Its own app with a job server, on its own database: the button only enqueues, the server does the work.
+        await using var app = await LoyaltyAppFactory.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Jobs:RunServer"] = "true",
+            ["Jobs:WorkerCount"] = "1",
+        });
+        var t = await app.CreateTenantAsync("dc-g");
+        using var admin = app.CreateStaffClient();
+        await admin.SignInOrThrowAsync(t.Code, t.AdminEmail, TestData.Password);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+        var dayBefore = DailyCloseRunner.LastEndedBusinessDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime));
+
+        var enqueued = await admin.PostFormFromPageAsync("/fechamento-diario", "/fechamento-diario/executar", new Dictionary<string, string>());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<DailyCloseRun> runs;
+        do
+        {
+            runs = await app.InTenantAsync(t.Id, db => db.DailyCloseRuns.AsNoTracking().Where(r => r.Status == DailyCloseStatus.Completed).ToListAsync());
+            if (runs.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(250);
+        }
+        while (true);
+        var dayAfter = DailyCloseRunner.LastEndedBusinessDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime));
+
+        Assert.Equal(HttpStatusCode.Redirect, enqueued.StatusCode);
+        var run = Assert.Single(runs);
+        Assert.Contains(run.BusinessDate, new[] { dayBefore, dayAfter }); // the day may turn while the job waits
+        Assert.Equal(DailyCloseTrigger.Manual, run.Trigger);
+        Assert.Contains(run.BusinessDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), await admin.Http.GetStringAsync("/fechamento-diario"));
     }
 
     private async Task<DailyCloseRun> RunAsync(Guid tenantId, DailyCloseTrigger trigger)
