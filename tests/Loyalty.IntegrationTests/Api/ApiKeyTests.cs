@@ -125,6 +125,31 @@ public sealed partial class ApiKeyTests(AppFixture fixture) : IClassFixture<AppF
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/v1/me", out _));
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/me", false)]
+    [InlineData("GET", "/api/v1/me", true)]
+    [InlineData("GET", "/api/v1/nao-existe", true)]
+    [InlineData("POST", "/api/v1/me", true)]
+    public async Task Api_Errors_Should_Be_Problem_Details_And_Never_A_Redirect_To_The_Sign_In_Page(string method, string url, bool withKey)
+    {
+        var t = await App.CreateTenantAsync("api-" + Guid.NewGuid().ToString("N")[..6]);
+        // GET /me with a key: an unknown one; elsewhere a valid key, so only the path or the method is wrong.
+        var key = url == "/api/v1/me" && method == "GET" ? "lk_desconhecida" : await App.CreateApiKeyAsync(t.Id, null);
+        using var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (withKey)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)response.StatusCode, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
     private async Task<(HttpStatusCode Status, JsonDocument? Body)> MeAsync(string? key)
     {
         using var client = App.CreateClient();

@@ -68,5 +68,6 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], burst.Select(r => r.StatusCode));
         Assert.True(burst[2].Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {burst[2].Headers.RetryAfter}");
+        Assert.Equal("application/problem+json", burst[2].Content.Headers.ContentType?.MediaType);
     }
 }
