@@ -34,6 +34,22 @@ public sealed class ErrorPageTests(AppFixture fixture) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task Unhandled_Exception_In_The_Api_Should_Answer_Problem_Details_Without_Details()
+    {
+        await using var app = fixture.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddControllersWithViews().AddApplicationPart(typeof(FailingController).Assembly)));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync(FailingController.ApiPath);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(FailingController.Secret, body);
+        Assert.DoesNotContain("   at ", body);
+    }
+
+    [Fact]
     public async Task Unknown_Page_Should_Show_The_Not_Found_Page()
     {
         var t = await fixture.App.CreateTenantAsync("err-a");
@@ -53,8 +69,10 @@ public sealed class ErrorPageTests(AppFixture fixture) : IClassFixture<AppFixtur
 public sealed class FailingController : Controller
 {
     public const string Path = "/teste/falha";
+    public const string ApiPath = "/api/teste/falha";
     public const string Secret = "connection refused at 10.0.0.7";
 
     [Route(Path)]
+    [Route(ApiPath)]
     public IActionResult Fail() => throw new InvalidOperationException(Secret + $" ({HttpContext.Request.Method})");
 }
