@@ -1,4 +1,5 @@
 using System.Net;
+using Loyalty.IntegrationTests.Support;
 using Loyalty.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,27 @@ public sealed class ApiKeyTenantIsolationTests(AppFixture fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, sameTenant.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, otherTenant.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_Key_Should_Refuse_A_Store_Of_Another_Tenant_Like_A_Missing_One()
+    {
+        var a = await App.CreateTenantAsync("key-e");
+        var b = await App.CreateTenantAsync("key-f");
+        var storeOfB = await App.CreateStoreAsync(b.Id, "F01");
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(a.Code, a.AdminEmail, TestData.Password);
+
+        var foreign = await client.PostFormFromPageAsync("/chaves-api/nova", "/chaves-api/nova",
+            new Dictionary<string, string> { ["Name"] = "PDV", ["StoreId"] = storeOfB.ToString() });
+        var missing = await client.PostFormFromPageAsync("/chaves-api/nova", "/chaves-api/nova",
+            new Dictionary<string, string> { ["Name"] = "PDV", ["StoreId"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        var message = Html.FieldMessage(await foreign.Content.ReadAsStringAsync(), "StoreId");
+        Assert.NotEmpty(message);
+        Assert.Equal(Html.FieldMessage(await missing.Content.ReadAsStringAsync(), "StoreId"), message);
+        Assert.Equal(0, await App.InTenantAsync(a.Id, db => db.ApiKeys.CountAsync()));
     }
 
     private static HttpRequestMessage MeRequest(string key) =>

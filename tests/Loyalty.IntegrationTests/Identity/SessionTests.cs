@@ -32,6 +32,24 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("/entrar", afterSignOut.Headers.Location?.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("/lojas", "/lojas")]
+    [InlineData("https://evil.example/entrar", "/")]
+    [InlineData("//evil.example", "/")]
+    public async Task Sign_In_Should_Return_Only_To_A_Page_Of_This_Site(string returnUrl, string expected)
+    {
+        var t = await App.CreateTenantAsync("sess-" + Guid.NewGuid().ToString("N")[..5]);
+        using var client = App.CreateStaffClient();
+
+        var response = await client.PostFormAsync("/entrar", await client.Http.GetStringAsync("/entrar"), new Dictionary<string, string>
+        {
+            ["TenantCode"] = t.Code, ["Email"] = t.AdminEmail, ["Password"] = TestData.Password, ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Sign_In_Should_Be_Refused_When_The_User_Was_Deactivated()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Loyalty.Domain.Staff;
+using Loyalty.IntegrationTests.Support;
 using Loyalty.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,5 +52,33 @@ public sealed class UserTenantIsolationTests(AppFixture fixture) : IClassFixture
         var user = await App.InTenantAsync(b.Id, db => db.Users.SingleAsync(u => u.Id == analystOfB));
         Assert.Equal(StaffRole.CreditAnalyst, user.Role);
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(30));
+    }
+
+    [Fact]
+    public async Task Create_User_Should_Refuse_A_Store_Of_Another_Tenant_Like_A_Missing_One()
+    {
+        var a = await App.CreateTenantAsync("usr-e");
+        var b = await App.CreateTenantAsync("usr-f");
+        var storeOfB = await App.CreateStoreAsync(b.Id, "F01");
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(a.Code, a.AdminEmail, TestData.Password);
+
+        async Task<string> MessageFor(Guid storeId)
+        {
+            var response = await client.PostFormFromPageAsync("/usuarios/novo", "/usuarios/novo", new Dictionary<string, string>
+            {
+                ["FullName"] = "Caixa de A", ["Email"] = "caixa@usr-e.test", ["Role"] = nameof(StaffRole.Cashier),
+                ["StoreIds"] = storeId.ToString(), ["Culture"] = "pt-BR", ["Password"] = TestData.Password,
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return Html.FieldMessage(await response.Content.ReadAsStringAsync(), "StoreIds");
+        }
+
+        var foreign = await MessageFor(storeOfB);
+        var missing = await MessageFor(Guid.NewGuid());
+
+        Assert.NotEmpty(foreign);
+        Assert.Equal(missing, foreign);
+        Assert.False(await App.InTenantAsync(a.Id, db => db.Users.AnyAsync(u => u.Email == "caixa@usr-e.test")));
     }
 }
