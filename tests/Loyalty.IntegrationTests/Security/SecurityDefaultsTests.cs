@@ -49,6 +49,23 @@ public sealed class SecurityDefaultsTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Staff_Session_Should_Last_Half_An_Hour_On_The_Server_And_End_With_The_Browser()
+    {
+        var t = await App.CreateTenantAsync("sec-d");
+        var adminId = await App.UserIdAsync(t.Id, t.AdminEmail);
+        using var client = App.CreateStaffClient();
+
+        var signIn = await client.SignInAsync(t.Code, t.AdminEmail, TestData.Password);
+        await using var connection = await Sql.OpenAsAppAsync(App.Database);
+        var expiresAt = await Sql.ScalarAsync<DateTime>(connection, $"SELECT max(expires_at) FROM auth_sessions WHERE user_id = '{adminId}'");
+
+        // No Expires/Max-Age: the cookie dies with the browser; the server-side session slides in 30-minute steps.
+        Assert.DoesNotContain("expires=", CookieOf(signIn, "loyalty.session").ToLowerInvariant());
+        Assert.DoesNotContain("max-age=", CookieOf(signIn, "loyalty.session").ToLowerInvariant());
+        Assert.InRange(expiresAt - DateTime.UtcNow, TimeSpan.FromMinutes(25), TimeSpan.FromMinutes(31));
+    }
+
+    [Fact]
     public async Task Password_Hash_Should_Use_At_Least_210000_Iterations()
     {
         var t = await App.CreateTenantAsync("sec-b");
