@@ -2,6 +2,7 @@ using System.Net;
 using Loyalty.Domain.Staff;
 using Loyalty.Testing;
 using Loyalty.Web.Features.Demo;
+using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public sealed class DemoFixture : IAsyncLifetime
         App = await LoyaltyAppFactory.CreateAsync();
         await App.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         await using var platform = App.PlatformScope();
-        var tenantId = await platform.ServiceProvider.GetRequiredService<Loyalty.Web.Infrastructure.Persistence.LoyaltyDbContext>()
+        var tenantId = await platform.ServiceProvider.GetRequiredService<LoyaltyDbContext>()
             .Tenants.Where(t => t.Code == DemoSeeder.TenantCode).Select(t => t.Id).SingleAsync();
         StoreId = await App.InTenantAsync(tenantId, db => db.Stores.Where(s => s.Code == "LJ01").Select(s => s.Id).SingleAsync());
         AdminId = await App.UserIdAsync(tenantId, "admin@demo.local");

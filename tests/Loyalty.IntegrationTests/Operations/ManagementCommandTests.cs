@@ -3,7 +3,9 @@ using System.Text.Json;
 using Loyalty.Domain.DailyClose;
 using Loyalty.Testing;
 using Loyalty.Web.Infrastructure.Cli;
+using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.IntegrationTests.Operations;
 
@@ -116,8 +118,7 @@ public sealed class ManagementCommandTests(AppFixture fixture) : IClassFixture<A
     private async Task EnsureTenantAsync(string code)
     {
         await using var platform = App.PlatformScope();
-        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Loyalty.Web.Infrastructure.Persistence.LoyaltyDbContext>(platform.ServiceProvider);
+        var db = platform.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
         if (!await db.Tenants.AnyAsync(t => t.Code == code))
         {
             await App.CreateTenantAsync(code);
