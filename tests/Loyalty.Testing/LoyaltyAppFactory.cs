@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Loyalty.Testing;
 
@@ -53,6 +54,19 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             HandleCookies = true,
             BaseAddress = new Uri("https://localhost"),
         }));
+
+    // Hangfire hands each app its storage and job activator through process-wide statics (GlobalConfiguration), read
+    // once when the app's container first resolves them during start-up. Apps of test classes running in parallel must
+    // therefore start one at a time, or one could pick up the storage of another class's database.
+    private static readonly Lock HostStart = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostStart)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     public AsyncServiceScope TenantScope(Guid tenantId) => Services.GetRequiredService<TenantScopes>().For(tenantId);
 

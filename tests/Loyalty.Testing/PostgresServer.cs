@@ -41,6 +41,9 @@ public sealed class PostgresServer
             Password = user == _superUser ? _superPassword : "test", Pooling = true, MaxPoolSize = 50,
         }.ConnectionString;
 
+    /// <summary>The superuser's connection: for setup and for reading the catalogs, never for tests of isolation.</summary>
+    public string SuperUserConnectionString(string database) => ConnectionString(database, _superUser);
+
     /// <summary>A fresh, migrated database for one test class.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync()
     {
@@ -106,12 +109,26 @@ public sealed class PostgresServer
                 $"-D {dir}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
             await RunPgAsync(asRoot, Path.Combine(bin, "pg_ctl"),
                 $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                RunPgAsync(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {dir}/data -m immediate stop").GetAwaiter().GetResult();
-                Directory.Delete(dir, recursive: true);
-            };
+            RemoveWhenThisProcessEnds(asRoot, Path.Combine(bin, "pg_ctl"), dir);
             return new PostgresServer("127.0.0.1", port, "postgres", null);
+        }
+
+        /// <summary>
+        /// vstest kills the test host about 100 ms after the last test, before a ProcessExit handler can stop the cluster
+        /// and delete its folder (a few hundred MB per run were left in /tmp). A detached watcher, outside this process
+        /// tree, does both once this process is gone, however it ended.
+        /// </summary>
+        private static void RemoveWhenThisProcessEnds(bool asRoot, string pgCtl, string dir)
+        {
+            var stop = asRoot ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
+            var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; "
+                         + $"{stop} -D {dir}/data -m immediate stop; rm -rf {dir}";
+            using var watcher = Process.Start(new ProcessStartInfo("setsid", ["--fork", "sh", "-c", script])
+            {
+                UseShellExecute = false,
+                WorkingDirectory = "/tmp",
+            })!;
+            watcher.WaitForExit();
         }
 
         private static int FreePort()
@@ -150,4 +167,5 @@ public sealed record TestDatabase(PostgresServer Server, string Name)
 {
     public string AppConnectionString => Server.ConnectionString(Name, PostgresServer.AppRole);
     public string OwnerConnectionString => Server.ConnectionString(Name, PostgresServer.OwnerRole);
+    public string SuperUserConnectionString => Server.SuperUserConnectionString(Name);
 }

@@ -3,7 +3,9 @@ using Loyalty.Web.Features.ApiKeys;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Features.Tenants;
 using Loyalty.Web.Features.Users;
+using Loyalty.Web.Infrastructure.Identity;
 using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +47,21 @@ public static class TestData
             FullName = $"{role} user", Email = email, Role = role, StoreIds = [.. storeIds], Password = Password,
         }, CancellationToken.None);
         Check(result.Succeeded, result.Errors);
+        return email;
+    }
+
+    /// <summary>A PlatformAdmin: no tenant, and the e-mail alone is the login name.</summary>
+    public static async Task<string> CreatePlatformAdminAsync(this LoyaltyAppFactory app)
+    {
+        var email = $"platform-{Guid.NewGuid():N}"[..20] + "@test.local";
+        await using var scope = app.PlatformScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var result = await users.CreateAsync(new StaffUser
+        {
+            TenantId = null, UserName = email, Email = email, FullName = "Platform admin", Role = StaffRole.PlatformAdmin,
+            CreatedAt = DateTimeOffset.UtcNow,
+        }, Password);
+        Check(result.Succeeded, result.Errors.Select(e => new Loyalty.Web.Features.Shared.FieldError(e.Code, e.Description)));
         return email;
     }
 

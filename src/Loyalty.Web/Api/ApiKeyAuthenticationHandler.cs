@@ -40,6 +40,12 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Invalid or revoked API key");
         }
+        // A staff cookie sent along (a browser signed in to the back-office) has already bound the request to its tenant;
+        // a request cannot speak for two tenants, so a key of another tenant is refused rather than crashing the scope.
+        if (db.Tenant.TenantId is { } sessionTenant && sessionTenant != key.TenantId)
+        {
+            return AuthenticateResult.Fail("The API key belongs to another tenant than the signed-in session");
+        }
         db.Tenant.Set(key.TenantId);
         var claims = new List<Claim>
         {

@@ -120,8 +120,10 @@ public static class LoyaltyApp
             app.UseExceptionHandler("/erro");
             app.UseHsts();
         }
-        // API callers get problem details from the controllers; only the screens get the friendly error pages.
+        // API callers get problem details (from the controllers, or here for bare status codes such as 401, 404 and 429);
+        // only the screens get the friendly error pages.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();

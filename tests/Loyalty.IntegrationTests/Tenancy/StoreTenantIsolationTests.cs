@@ -1,6 +1,7 @@
 using System.Net;
 using Loyalty.Domain.Staff;
 using Loyalty.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.IntegrationTests.Tenancy;
 
@@ -26,6 +27,29 @@ public sealed class StoreTenantIsolationTests(AppFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, foreignEdit.StatusCode);
         // The same page, byte for byte once the per-response antiforgery token is set aside: nothing tells them apart.
         Assert.Equal(WithoutTokens(await missing.Content.ReadAsStringAsync()), WithoutTokens(await foreign.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Store_Changes_Should_Answer_404_When_The_Store_Belongs_To_Another_Tenant()
+    {
+        var a = await App.CreateTenantAsync("iso-d");
+        var b = await App.CreateTenantAsync("iso-e");
+        var storeOfB = await App.CreateStoreAsync(b.Id, "E01");
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(a.Code, a.AdminEmail, TestData.Password);
+        var page = await client.Http.GetStringAsync("/lojas");
+
+        foreach (var id in new[] { storeOfB, Guid.NewGuid() })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/lojas/{id}/inativar", page, new Dictionary<string, string>())).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/lojas/{id}/ativar", page, new Dictionary<string, string>())).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/lojas/{id}/editar", page,
+                new Dictionary<string, string> { ["Name"] = "Renomeada por A" })).StatusCode);
+        }
+
+        var store = await App.InTenantAsync(b.Id, db => db.Stores.SingleAsync(s => s.Id == storeOfB));
+        Assert.True(store.IsActive);
+        Assert.Equal("Loja E01", store.Name);
     }
 
     private static string WithoutTokens(string html) =>

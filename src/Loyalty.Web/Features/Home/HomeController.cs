@@ -33,6 +33,11 @@ public sealed class HomeController : Controller
     public IActionResult Error(int? status)
     {
         var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? 404 : 500);
+        // An API call that failed gets problem details like every other API error, not the HTML page.
+        if (new PathString(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path).StartsWithSegments("/api"))
+        {
+            return Problem(statusCode: code);
+        }
         Response.StatusCode = code;
         return View("Error", code);
     }

@@ -1,5 +1,6 @@
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -53,9 +54,34 @@ public static class IdentityServices
                 o.LogoutPath = "/sair";
                 o.AccessDeniedPath = "/acesso-negado";
                 o.Events.OnValidatePrincipal = ValidatePrincipal;
+                o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+            })
+            // Never signed in to; but SecurityStampValidator signs this scheme out whenever it rejects a session (user
+            // deactivated, access changed), and without a handler that rejection throws instead of ending the session.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o =>
+            {
+                o.Cookie.Name = "loyalty.2fa-remember";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             });
         services.AddAuthorization(StaffPolicies.Register);
         return services;
+    }
+
+    // POS and integrations get a status code (written as problem details), never the HTML sign-in page.
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     // The security-stamp check reads the user from the database, where every query is tenant-scoped, so the tenant of
