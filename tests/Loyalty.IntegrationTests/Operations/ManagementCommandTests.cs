@@ -34,7 +34,7 @@ public sealed class ManagementCommandTests(AppFixture fixture) : IClassFixture<A
         Assert.Empty(created.Err);
         Assert.Equal(1, duplicate.Exit);
         var reason = Assert.Single(duplicate.Err);
-        Assert.StartsWith("error: ", reason);
+        Assert.Equal("error: Code: This code is already in use.", reason); // operators read commands in English
         Assert.Empty(duplicate.Out);
         using var admin = App.CreateStaffClient();
         await admin.SignInOrThrowAsync("cli-a", "admin@cli-a.test", TestData.Password);

@@ -24,6 +24,8 @@ public static class ManagementCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Operators and scripts read the commands' messages in English, whatever the machine's locale.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         if (args[0] == "worker")
         {
             return await JobWorker.RunAsync(args[1..]);
