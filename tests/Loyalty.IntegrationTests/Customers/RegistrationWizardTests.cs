@@ -137,6 +137,20 @@ public sealed class RegistrationWizardTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_Date_That_Is_Not_A_Date_Keeps_What_Was_Typed_Next_To_Its_Message()
+    {
+        var (_, _, _, client) = await App.CashierAsync("wiz-date");
+        var wizard = await WizardSession.StartAsync(client);
+
+        await wizard.NextAsync(Personal(TestDocuments.FormattedCpf(9), "Paulo Dias", "31/02/1990"));
+
+        Assert.Equal(1, wizard.Step);
+        Assert.Equal("O valor \"31/02/1990\" não é válido para este campo.", wizard.ErrorOf("BirthDate"));
+        Assert.Equal("31/02/1990", wizard.Visible("BirthDate")!.GetAttribute("value"));
+        Assert.Equal("Paulo Dias", wizard.Visible("Name")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Mandatory_Email_Is_Required_When_The_Tenant_Says_So()
     {
         var (tenant, _, _, client) = await App.CashierAsync("wiz-mand");

@@ -25,7 +25,7 @@ public sealed class RegistrationController(
     [HttpPost("")]
     public async Task<IActionResult> Submit(RegistrationWizard wizard, string? go, CancellationToken cancellationToken)
     {
-        var result = await steps.SubmitAsync(wizard, go, TakeBindingErrors(ModelState), User.GetUserId(), cancellationToken);
+        var result = await steps.SubmitAsync(wizard, go, TakeBindingErrors(), User.GetUserId(), cancellationToken);
         if (result.Registered is { } registered)
         {
             TempData[Flash.Success] = l["Registration.Done", registered.CardNumber].Value;
@@ -46,14 +46,15 @@ public sealed class RegistrationController(
 
     /// <summary>Takes the model binder's messages out of the model state (keeping what was typed), so that only the
     /// steps being checked show messages: going back or searching never shows one.</summary>
-    private static List<FieldError> TakeBindingErrors(ModelStateDictionary modelState)
+    private List<FieldError> TakeBindingErrors()
     {
         var errors = new List<FieldError>();
-        foreach (var (field, entry) in modelState)
+        foreach (var (field, entry) in ModelState)
         {
             if (entry.Errors.Count > 0)
             {
-                errors.Add(new FieldError(field, entry.Errors[0].ErrorMessage));
+                var message = entry.Errors[0].ErrorMessage;
+                errors.Add(new FieldError(field, message.Length > 0 ? message : l["Validation.InvalidValueShort"]));
                 entry.Errors.Clear();
                 entry.ValidationState = ModelValidationState.Unvalidated;
             }
