@@ -130,7 +130,7 @@ public class Customer : ITenantOwned, IAudited
         PersonType = data.PersonType;
         Document = data.Document;
         Name = Guard.Text(data.Name, NameMaxLength, "Customer.NameRequired");
-        Gender = data.Gender;
+        Gender = data.PersonType == PersonType.PF ? data.Gender : Gender.NotInformed;
         BirthDate = data.PersonType == PersonType.PF ? data.BirthDate : null;
         MotherName = data.PersonType == PersonType.PF ? Blank(data.MotherName) : null;
         Address = data.Address ?? Address.Empty;

@@ -70,6 +70,7 @@ public class DailyCloseRun : ITenantOwned
 
     public void Complete(string stepsJson, DateTimeOffset now)
     {
+        EnsureRunning();
         Status = DailyCloseStatus.Completed;
         StepsJson = stepsJson;
         Finish(now);
@@ -77,10 +78,20 @@ public class DailyCloseRun : ITenantOwned
 
     public void Fail(string stepsJson, string error, DateTimeOffset now)
     {
+        EnsureRunning();
         Status = DailyCloseStatus.Failed;
         StepsJson = stepsJson;
         Error = error.Length > 2000 ? error[..2000] : error;
         Finish(now);
+    }
+
+    // Only a running attempt ends: failing a completed close would let the runner retry it and repeat its steps.
+    private void EnsureRunning()
+    {
+        if (Status != DailyCloseStatus.Running)
+        {
+            throw new DomainException("DailyClose.NotRunning");
+        }
     }
 
     private void Finish(DateTimeOffset now)

@@ -13,7 +13,8 @@ public static partial class TenantCode
 
     public static string Normalize(string? code) => (code ?? string.Empty).Trim().ToLowerInvariant();
 
-    public static bool IsValid(string? code) => code is not null && CodeRegex().IsMatch(code);
+    // .NET's $ also matches before a final "\n"; Pattern stays portable (HTML, PostgreSQL), so the newline is refused here.
+    public static bool IsValid(string? code) => code is not null && CodeRegex().IsMatch(code) && !code.EndsWith('\n');
 
     [GeneratedRegex(Pattern)]
     private static partial Regex CodeRegex();

@@ -82,8 +82,9 @@ public static class LoyaltyApp
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "loyalty.antiforgery";
-            o.Cookie.SecurePolicy = configuration.GetValue("Security:SecureCookies", true)
-                ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // The antiforgery cookie protects nothing by being Secure (its token must also be in the form), and Always would
+            // make every form answer 500 over plain http; the session cookie is the one that must never travel in clear.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
@@ -97,6 +98,18 @@ public static class LoyaltyApp
 
     public static void UseLoyalty(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy the app must see the original scheme, or its Secure cookies cannot be issued.
+        if (app.Configuration.GetValue("Proxy:TrustForwardedHeaders", false))
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                                   | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseLoyaltyRequestLogging();
         if (app.Environment.IsDevelopment())

@@ -32,10 +32,11 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => l["Validation.Required"])
                 .MaximumLength(Customer.NameMaxLength).WithMessage(_ => l["Validation.TooLong", Customer.NameMaxLength]);
             RuleFor(c => c.Gender).IsInEnum().WithMessage(_ => l["Validation.InvalidValueShort"]);
-            RuleFor(c => c.Gender).NotEqual(Gender.NotInformed).When(_ => settings.Requires(MandatoryFields.Gender))
-                .WithMessage(_ => l["Validation.Required"]);
+            // Gender, birth date and mother's name describe a person: a company (PJ) is never asked for them.
             When(c => c.PersonType == PersonType.PF, () =>
             {
+                RuleFor(c => c.Gender).NotEqual(Gender.NotInformed).When(_ => settings.Requires(MandatoryFields.Gender))
+                    .WithMessage(_ => l["Validation.Required"]);
                 RuleFor(c => c.BirthDate).NotNull().When(_ => settings.Requires(MandatoryFields.BirthDate))
                     .WithMessage(_ => l["Validation.Required"]);
                 RuleFor(c => c.BirthDate).LessThan(today).When(c => c.BirthDate is not null)

@@ -149,10 +149,8 @@ public static class RegisterCustomer
         private async Task<string> GenerateCardNumberAsync(CancellationToken cancellationToken)
         {
             var tenantId = db.Tenant.RequiredTenantId;
-            // Lock first, then load through the model: FromSql over this entity reads its complex property (the default
-            // antifraud rules) under the wrong column names. Read committed sees the sequence the previous holder saved.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT 1 FROM program_settings WHERE tenant_id = {tenantId} FOR UPDATE", cancellationToken);
+            // The row lock serialises generators; the read after it sees the sequence the previous holder committed.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM program_settings WHERE tenant_id = {tenantId} FOR UPDATE", cancellationToken);
             var settings = await db.ProgramSettings.SingleAsync(cancellationToken);
             string number;
             do

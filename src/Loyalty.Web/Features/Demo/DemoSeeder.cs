@@ -47,6 +47,8 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             {
                 await EnsureUserAsync(users, tenantId, role, email, name, store is null ? [] : [storeIds[store]]);
             }
+            var adminId = (await users.FindByNameAsync(StaffUser.LoginName(TenantCode, Staff[0].Email)))?.Id;
+            await DemoCustomers.SeedAsync(scope.ServiceProvider, storeIds["LJ01"], adminId, clock.GetUtcNow(), cancellationToken);
         }
         await using (var platform = scopes.Platform())
         {

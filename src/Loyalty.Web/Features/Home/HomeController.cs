@@ -24,9 +24,11 @@ public sealed class HomeController : Controller
         return View(new Dashboard(tenant.Name, tenant.Code, tenant.TimeZoneId, stores));
     }
 
-    /// <summary>Generic error pages: never a stack trace outside Development.</summary>
-    [HttpGet("erro/{status:int?}")]
+    /// <summary>Generic error pages: never a stack trace outside Development. Re-executed with the failed request's method
+    /// (a refused POST re-executes as a POST), so no verb attribute and no antiforgery check here.</summary>
+    [Route("erro/{status:int?}")]
     [AllowAnonymous]
+    [IgnoreAntiforgeryToken]
     [ResponseCache(NoStore = true)]
     public IActionResult Error(int? status)
     {

@@ -29,8 +29,10 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = For.Name;
-        var id = TagBuilder.CreateSanitizedId(ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(name), "_");
-        var hasError = ViewContext.ViewData.ModelState.TryGetValue(name, out var state) && state.Errors.Count > 0;
+        // Inside a partial rendered with for="Parent" the field's full name carries the parent's prefix.
+        var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(name);
+        var id = TagBuilder.CreateSanitizedId(fullName, "_");
+        var hasError = ViewContext.ViewData.ModelState.TryGetValue(fullName, out var state) && state.Errors.Count > 0;
         var attributes = new Dictionary<string, object>
         {
             ["class"] = (Type == "checkbox" ? "form-check-input" : Items is null ? "form-control" : "form-select")

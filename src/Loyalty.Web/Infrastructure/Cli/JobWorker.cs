@@ -19,7 +19,7 @@ internal static class JobWorker
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         await app.RunAsync();
         return 0;
     }

@@ -14,3 +14,14 @@
         });
     });
 })();
+// Parts of a form that only apply to one choice: <fieldset data-show-when="FieldName" data-show-value="Value">.
+(function () {
+    'use strict';
+    document.querySelectorAll('[data-show-when]').forEach(function (part) {
+        var field = document.getElementById(part.getAttribute('data-show-when'));
+        if (!field) { return; }
+        var update = function () { part.hidden = field.value !== part.getAttribute('data-show-value'); };
+        field.addEventListener('change', update);
+        update();
+    });
+})();

@@ -1,0 +1,44 @@
+using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Web.Features.Categories;
+
+/// <summary>Inactivate, reactivate and delete: a category in use is never deleted (SPEC §2), only inactivated.</summary>
+public static class CategoryStatus
+{
+    public sealed class Handler(LoyaltyDbContext db)
+    {
+        /// <returns>False when no such category exists in the tenant.</returns>
+        public async Task<bool> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken)
+        {
+            var category = await db.CustomerCategories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (category is null)
+            {
+                return false;
+            }
+            if (active)
+            {
+                category.Reactivate();
+            }
+            else
+            {
+                category.Inactivate();
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+        {
+            var category = await db.CustomerCategories.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (category is null)
+            {
+                return false;
+            }
+            category.EnsureDeletable(inUse: await db.Customers.AnyAsync(c => c.CategoryId == id, cancellationToken));
+            db.CustomerCategories.Remove(category);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

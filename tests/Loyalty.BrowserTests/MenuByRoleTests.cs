@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Loyalty.Domain.Staff;
+
+namespace Loyalty.BrowserTests;
+
+public sealed class MenuByRoleTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly string[] AllItems =
+        ["nav-tenants", "nav-jobs", "nav-stores", "nav-categories", "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit"];
+
+    public static TheoryData<StaffRole, string?, string, string, string[]> Menus => new()
+    {
+        { StaffRole.PlatformAdmin, null, "plataforma@loyalty.local", "Administrador da plataforma", ["nav-tenants", "nav-jobs"] },
+        { StaffRole.TenantAdmin, "demo", "admin@demo.local", "Administrador da empresa",
+            ["nav-stores", "nav-categories", "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit"] },
+        { StaffRole.StoreManager, "demo", "gerente@demo.local", "Gerente de loja", ["nav-stores"] },
+        { StaffRole.Cashier, "demo", "caixa@demo.local", "Caixa", ["nav-stores"] },
+        { StaffRole.CreditAnalyst, "demo", "credito@demo.local", "Analista de crédito", [] },
+        { StaffRole.CardOperator, "demo", "cartoes@demo.local", "Operador de cartões", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Menus))]
+    public Task SignIn_Should_ShowExactlyTheMenuOfTheRole(StaffRole role, string? company, string email, string roleLabel, string[] items) =>
+        InBrowserAsync(async page =>
+        {
+            await page.SignInAsync(company, email);
+
+            await Expect(page).ToHaveURLAsync(new Regex("/$"));
+            await Expect(page.GetByTestId("current-role")).ToHaveTextAsync(roleLabel);
+            var menu = page.GetByTestId("main-menu");
+            foreach (var item in items)
+            {
+                await Expect(menu.GetByTestId(item)).ToBeVisibleAsync();
+            }
+            foreach (var item in AllItems.Except(items))
+            {
+                await Expect(page.GetByTestId(item)).ToHaveCountAsync(0);
+            }
+            await Expect(menu.Locator("[data-testid^='nav-']")).ToHaveCountAsync(items.Length);
+        }, test: $"{nameof(SignIn_Should_ShowExactlyTheMenuOfTheRole)}_{role}");
+}
