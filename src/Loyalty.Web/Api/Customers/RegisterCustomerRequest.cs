@@ -17,7 +17,7 @@ public sealed class RegisterCustomerRequest
     public string? Name { get; set; }
 
     [JsonConverter(typeof(StrictEnumConverter<ApiGender>))]
-    [Description("F, M, other or notInformed (the default).")]
+    [Description("F, M, other or notInformed (the default); PF only.")]
     public ApiGender? Gender { get; set; }
 
     [Description("yyyy-MM-dd; PF only.")]
