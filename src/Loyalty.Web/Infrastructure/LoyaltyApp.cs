@@ -62,6 +62,7 @@ public static class LoyaltyApp
         services.AddSingleton<Features.Demo.DemoSeeder>();
         services.AddScoped<Localization.DisplayFormat>();
         services.AddScoped<Features.Customers.CustomerRules>();
+        services.AddScoped<Api.Customers.ApiCustomerRegistration>();
 
         services.AddControllersWithViews(o =>
             {

@@ -22,8 +22,10 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
         RuleSet(Personal, () =>
         {
             RuleFor(c => c.PersonType).IsInEnum().WithMessage(_ => l["Validation.InvalidValueShort"]);
-            RuleFor(c => c.Document).NotEmpty().WithMessage(c => l[c.PersonType == PersonType.PF ? "Document.CpfRequired" : "Document.CnpjRequired"])
-                .Must(Cpf.IsValid).When(c => c.PersonType == PersonType.PF && !string.IsNullOrWhiteSpace(c.Document))
+            // Separate rules, not one chain: FluentValidation applies a When to every validator before it in the chain,
+            // which would silence NotEmpty exactly when the document is empty.
+            RuleFor(c => c.Document).NotEmpty().WithMessage(c => l[c.PersonType == PersonType.PF ? "Document.CpfRequired" : "Document.CnpjRequired"]);
+            RuleFor(c => c.Document).Must(Cpf.IsValid).When(c => c.PersonType == PersonType.PF && !string.IsNullOrWhiteSpace(c.Document))
                 .WithMessage(_ => l["Document.CpfInvalid"]);
             RuleFor(c => c.Document).Must(Cnpj.IsValid).When(c => c.PersonType == PersonType.PJ && !string.IsNullOrWhiteSpace(c.Document))
                 .WithMessage(_ => l["Document.CnpjInvalid"]);

@@ -23,14 +23,16 @@ public static partial class SensitiveDataMasking
     private static string Keep(string value, int visible) =>
         new string('*', Math.Max(0, value.Length - visible)) + value[^visible..];
 
-    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\d{2}(?![0-9A-Za-z])")]
+    // The slash may arrive URL-escaped: GET /api/v1/customers/{identifier} takes a punctuated CNPJ with %2F.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-Za-z]{2}\.[0-9A-Za-z]{3}\.[0-9A-Za-z]{3}(?:/|%2[Ff])[0-9A-Za-z]{4}-\d{2}(?![0-9A-Za-z])")]
     private static partial Regex FormattedCnpj();
 
     [GeneratedRegex(@"(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)")]
     private static partial Regex FormattedCpf();
 
-    // 12 letters/digits with at least one letter, then two check digits: an unpunctuated alphanumeric CNPJ.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(?=[0-9A-Z]{0,11}[A-Z])[0-9A-Z]{12}\d{2}(?![0-9A-Za-z])")]
+    // 12 letters/digits with at least one letter, then two check digits: an unpunctuated alphanumeric CNPJ, in either
+    // case (the API accepts it typed in lower case, and the path is logged as typed).
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?=[0-9A-Za-z]{0,11}[A-Za-z])[0-9A-Za-z]{12}\d{2}(?![0-9A-Za-z])")]
     private static partial Regex AlphanumericCnpj();
 
     // Unpunctuated CPF (11), CNPJ (14) and card numbers (13-19): any run of 11 or more digits that is not part of a

@@ -28,6 +28,13 @@ public sealed class SensitiveDataMaskingTests
     public void Mask_Should_HideAnAlphanumericCnpj_But_TheCheckDigits() =>
         Assert.Equal("/api/v1/customers/************35", SensitiveDataMasking.Mask("/api/v1/customers/12ABC34501DE35"));
 
+    [Theory]
+    [InlineData("/api/v1/customers/12abc34501de35", "/api/v1/customers/************35")]
+    [InlineData("/api/v1/customers/12.abc.345%2F01de-35", "/api/v1/customers/******************35")]
+    [InlineData("/api/v1/customers/12.ABC.345%2f01DE-35", "/api/v1/customers/******************35")]
+    public void Mask_Should_HideACnpjTypedInLowerCaseOrWithAnEscapedSlash(string text, string expected) =>
+        Assert.Equal(expected, SensitiveDataMasking.Mask(text));
+
     [Fact]
     public void Mask_Should_HideAFormattedAlphanumericCnpj_But_TheCheckDigits() =>
         Assert.Equal("empresa ****************35 criada", SensitiveDataMasking.Mask("empresa 12.ABC.345/01DE-35 criada"));

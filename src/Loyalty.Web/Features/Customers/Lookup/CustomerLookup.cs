@@ -1,0 +1,82 @@
+using Loyalty.Domain.Cards;
+using Loyalty.Domain.Customers;
+using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Web.Features.Customers.Lookup;
+
+/// <summary>
+/// The POS's "who is this?" (SPEC §10 GET /api/v1/customers/{identifier}): a card number, a CPF/CNPJ with or without
+/// punctuation, or the customer id the registration answered with. A card number wins over a document when the same
+/// digits could be both (cards are what POS terminals read). A dependent is answered as themself, with their own card.
+/// </summary>
+public static class CustomerLookup
+{
+    public sealed record CustomerSummary(
+        Guid CustomerId,
+        string Name,
+        string? CardNumber,
+        string? CardStatus,
+        string Category,
+        decimal Multiplier,
+        long Balance,
+        long ExpiringIn30Days,
+        bool RedemptionBlocked,
+        string? Rfv);
+
+    public sealed class Handler(LoyaltyDbContext db)
+    {
+        public async Task<CustomerSummary?> FindAsync(string? identifier, CancellationToken cancellationToken)
+        {
+            var (customerId, card) = await ResolveAsync(identifier, cancellationToken);
+            if (customerId is not { } id)
+            {
+                return null;
+            }
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
+                .Select(c => new { c.Id, c.Name, c.TitularId, c.CategoryId }).SingleAsync(cancellationToken);
+            card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
+                .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.IssuedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            var category = await db.CustomerCategories.AsNoTracking().Where(c => c.Id == customer.CategoryId)
+                .Select(c => new { c.Name, c.Multiplier }).SingleAsync(cancellationToken);
+            // Points belong to the titular's account: a block on the titular stops redemptions through any of its cards.
+            var blocked = await db.RedemptionBlocks.AnyAsync(
+                b => (b.CustomerId == customer.Id || b.CustomerId == customer.TitularId) && b.RemovedAt == null, cancellationToken);
+            return new CustomerSummary(
+                customer.Id,
+                customer.Name,
+                card?.Number,
+                card?.Status.Code(),
+                category.Name,
+                category.Multiplier,
+                // The points ledger (points issue) does not exist yet: no operation means a zero balance and nothing
+                // expiring. Both will be read from the titular's account in the ledger.
+                Balance: 0,
+                ExpiringIn30Days: 0,
+                blocked,
+                // RFV is computed by the daily close once the RFV feature exists; until then no class is assigned.
+                Rfv: null);
+        }
+
+        private async Task<(Guid? CustomerId, Card? Card)> ResolveAsync(string? identifier, CancellationToken cancellationToken)
+        {
+            if (Guid.TryParse(identifier, out var id))
+            {
+                return (await db.Customers.AnyAsync(c => c.Id == id, cancellationToken) ? id : null, null);
+            }
+            if (CustomerIdentifier.Parse(identifier) is not { } parsed)
+            {
+                return (null, null);
+            }
+            if (parsed.CardNumber is { } number
+                && await db.Cards.AsNoTracking().SingleOrDefaultAsync(k => k.Number == number, cancellationToken) is { } card)
+            {
+                return (card.CustomerId, card);
+            }
+            var document = parsed.Document;
+            return document is null ? (null, null)
+                : (await db.Customers.Where(c => c.Document == document).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken), null);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Shared;
+using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loyalty.Web.Features.Customers.Wizard;
+
+/// <summary>
+/// Moves the counter wizard between its screens (SPEC §3): "Próximo" checks the steps up to the current one and stops on
+/// the first step with a message; "Voltar", "Editar" and the titular search move without checking anything; "Confirmar"
+/// registers through the same handler as the API. A message always lands on the screen that shows its field.
+/// </summary>
+public static class RegistrationSteps
+{
+    public const string Next = "next";
+    public const string Back = "back";
+    public const string Search = "search";
+    public const string Confirm = "confirm";
+    public const string EditPrefix = "edit-";
+
+    public sealed record Result(RegisterCustomer.Registered? Registered, IReadOnlyList<FieldError> Errors);
+
+    public sealed class Handler(LoyaltyDbContext db, RegisterCustomer.Handler register, RegisteringStore.Handler stores, TimeProvider clock)
+    {
+        public async Task<RegistrationWizard> StartAsync(CancellationToken cancellationToken) => new()
+        {
+            CategoryId = await db.CustomerCategories.Where(c => c.IsDefault).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken),
+            StoreId = await stores.DefaultAsync(cancellationToken),
+        };
+
+        /// <param name="bindingErrors">Values that did not even parse (a date that is not a date), keyed by field.</param>
+        public async Task<Result> SubmitAsync(
+            RegistrationWizard wizard, string? go, IReadOnlyList<FieldError> bindingErrors, Guid? userId, CancellationToken cancellationToken)
+        {
+            var current = Math.Clamp(wizard.Step, 1, RegistrationWizard.Review);
+            switch (go)
+            {
+                case Back:
+                    wizard.Step = Math.Max(1, current - 1);
+                    return new Result(null, []);
+                case Search:
+                    wizard.Step = RegisterCustomer.Steps;
+                    return new Result(null, []);
+                case { } edit when edit.StartsWith(EditPrefix, StringComparison.Ordinal)
+                                   && int.TryParse(edit.AsSpan(EditPrefix.Length), out var target):
+                    wizard.Step = Math.Clamp(target, 1, RegisterCustomer.Steps);
+                    return new Result(null, []);
+                case Confirm:
+                    return await ConfirmAsync(wizard, bindingErrors, userId, cancellationToken);
+                default:
+                    var step = Math.Min(current, RegisterCustomer.Steps);
+                    var errors = await CheckAsync(wizard, step, bindingErrors, cancellationToken);
+                    wizard.Step = errors.Count > 0 ? FirstStepOf(errors) : step + 1;
+                    return new Result(null, errors);
+            }
+        }
+
+        private async Task<Result> ConfirmAsync(
+            RegistrationWizard wizard, IReadOnlyList<FieldError> bindingErrors, Guid? userId, CancellationToken cancellationToken)
+        {
+            var errors = bindingErrors.ToList();
+            if (await stores.CheckAsync(wizard.StoreId, cancellationToken) is { } storeError)
+            {
+                errors.Add(storeError);
+            }
+            if (errors.Count == 0)
+            {
+                var registration = new Registration(RegistrationOrigin.Counter, clock.GetUtcNow(), wizard.StoreId, userId);
+                var outcome = await register.HandleAsync(wizard, registration, cancellationToken);
+                if (outcome.Value is { } registered)
+                {
+                    return new Result(registered, []);
+                }
+                wizard.ExistingCustomerId = outcome.ExistingCustomerId;
+                errors.AddRange(outcome.Errors);
+            }
+            wizard.Step = FirstStepOf(errors);
+            return new Result(null, errors);
+        }
+
+        private async Task<List<FieldError>> CheckAsync(
+            RegistrationWizard wizard, int step, IReadOnlyList<FieldError> bindingErrors, CancellationToken cancellationToken)
+        {
+            var errors = bindingErrors.Where(e => RegistrationWizard.StepOf(e.Field) <= step).ToList();
+            var outcome = await register.ValidateAsync(wizard, step, cancellationToken);
+            wizard.ExistingCustomerId = outcome.ExistingCustomerId;
+            // A value that did not parse keeps its own message; the rules, which saw it as empty, would only confuse.
+            errors.AddRange(outcome.Errors.Where(e => bindingErrors.All(b => b.Field != e.Field)));
+            if (step == RegisterCustomer.Steps && await stores.CheckAsync(wizard.StoreId, cancellationToken) is { } storeError)
+            {
+                errors.Add(storeError);
+            }
+            return errors;
+        }
+
+        private static int FirstStepOf(IEnumerable<FieldError> errors) =>
+            errors.Select(e => RegistrationWizard.StepOf(e.Field)).DefaultIfEmpty(RegistrationWizard.Review).Min();
+    }
+}

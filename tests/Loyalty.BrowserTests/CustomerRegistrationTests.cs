@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Loyalty.Testing;
+using Microsoft.Playwright;
+
+namespace Loyalty.BrowserTests;
+
+/// <summary>
+/// The counter wizard as a cashier of the demo tenant uses it: keyboard only, masks as they type, a failed step that
+/// keeps everything. The demo requires gender, birth date and mobile phone. The customer profile belongs to another
+/// feature, so these tests record the redirect to it and read the flash message on the next page.
+/// </summary>
+public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly Regex ProfileUrl = new("/clientes/[0-9a-f-]{36}$");
+
+    [Fact]
+    public Task Cashier_Should_RegisterATitular_WithTheKeyboard_AfterABadCpf_WithoutLosingAnything() =>
+        InBrowserAsync(async page =>
+        {
+            var profile = await StartAsync(page);
+            var cpf = page.GetByLabel("CPF", new() { Exact = true });
+            var name = page.GetByLabel("Nome completo / razão social", new() { Exact = true });
+            await Expect(cpf).ToBeFocusedAsync();
+
+            await page.Keyboard.TypeAsync("12345678900");
+            await Expect(cpf).ToHaveValueAsync("123.456.789-00");
+            await name.FillAsync("Fernanda Lima");
+            await page.GetByLabel("Gênero").SelectOptionAsync(new SelectOptionValue { Label = "Feminino" });
+            await page.GetByLabel("Data de nascimento").FillAsync("1990-05-20");
+            await name.PressAsync("Enter");
+
+            await Expect(cpf).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.Locator("#Document-feedback")).ToHaveTextAsync("CPF inválido: confira os números digitados.");
+            await Expect(cpf).ToBeFocusedAsync();
+            await Expect(cpf).ToHaveValueAsync("123.456.789-00");
+            await Expect(name).ToHaveValueAsync("Fernanda Lima");
+            await Expect(page.GetByLabel("Gênero")).ToHaveValueAsync("Female");
+            await Expect(page.GetByLabel("Data de nascimento")).ToHaveValueAsync("1990-05-20");
+
+            await cpf.FillAsync("");
+            await cpf.PressSequentiallyAsync(TestDocuments.Cpf(9101));
+            await cpf.PressAsync("Enter");
+            await Expect(page.GetByTestId("wizard-title")).ToHaveTextAsync("Informações de contato (2/3)");
+            await Expect(page.GetByLabel("CEP")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("01310100");
+            await Expect(page.GetByLabel("CEP")).ToHaveValueAsync("01310-100");
+            await page.GetByLabel("Celular").PressSequentiallyAsync("11987650000");
+            await Expect(page.GetByLabel("Celular")).ToHaveValueAsync("(11) 98765-0000");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByTestId("wizard-title")).ToHaveTextAsync("Informações do Cartão Fidelidade (3/3)");
+            await Expect(page.GetByLabel("Número do cartão fidelidade")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.GetByTestId("wizard-title")).ToHaveTextAsync("Revisão");
+            await Expect(page.GetByTestId("review-step-1")).ToContainTextAsync("Fernanda Lima");
+            await Expect(page.GetByTestId("wizard-confirm")).ToBeFocusedAsync();
+
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.GetByText("perfil")).ToBeVisibleAsync();
+            Assert.Matches(ProfileUrl, profile());
+            await page.GotoAsync("/");
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Cliente cadastrado\. Cartão fidelidade: 6062\d{12}\."));
+        });
+
+    [Fact]
+    public Task Company_Switch_Should_RelabelAndMaskTheAlphanumericCnpj_AndOfferTheCustomerAlreadyRegistered() =>
+        InBrowserAsync(async page =>
+        {
+            await StartAsync(page);
+
+            await page.GetByText("Pessoa jurídica").ClickAsync();
+            var cnpj = page.GetByLabel("CNPJ", new() { Exact = true });
+            await Expect(cnpj).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("Data de nascimento")).ToBeHiddenAsync();
+            await Expect(page.GetByLabel("Gênero")).ToBeHiddenAsync();
+            await cnpj.PressSequentiallyAsync("12abc34501de35");
+            await Expect(cnpj).ToHaveValueAsync("12.ABC.345/01DE-35");
+            await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Outra Transportadora");
+            await cnpj.PressAsync("Enter");
+
+            // The demo's "Transportes Rodovia Ltda" holds this CNPJ: the cashier is offered that customer.
+            await Expect(page.Locator("#Document-feedback")).ToContainTextAsync("Já existe um cliente com este CPF/CNPJ.");
+            await Expect(page.GetByTestId("existing-customer")).ToHaveAttributeAsync("href", ProfileUrl);
+            await Expect(cnpj).ToHaveValueAsync("12.ABC.345/01DE-35");
+        });
+
+    [Fact]
+    public Task Cashier_Should_RegisterADependent_FindingTheTitularByANameFragment() =>
+        InBrowserAsync(async page =>
+        {
+            var profile = await StartAsync(page);
+            await page.Keyboard.TypeAsync(TestDocuments.Cpf(9102));
+            await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Pedro da Silva");
+            await page.GetByLabel("Gênero").SelectOptionAsync(new SelectOptionValue { Label = "Masculino" });
+            await page.GetByLabel("Data de nascimento").FillAsync("2016-03-01");
+            await page.GetByLabel("Cliente dependente").CheckAsync();
+            await page.GetByTestId("wizard-next").ClickAsync();
+            await page.GetByLabel("Celular").PressSequentiallyAsync("11987650001");
+            await page.Keyboard.PressAsync("Enter");
+
+            var search = page.GetByLabel("Buscar o titular");
+            await search.FillAsync("silva");
+            await search.PressAsync("Enter");
+
+            var candidates = page.GetByTestId("titular-candidates");
+            await Expect(candidates).ToContainTextAsync("João da Silva");
+            await Expect(candidates).Not.ToContainTextAsync("Maria Eduarda"); // a dependent is never offered as titular
+            await Expect(candidates.GetByRole(AriaRole.Radio)).ToBeCheckedAsync();
+            await page.GetByLabel("Número do cartão fidelidade").PressAsync("Enter");
+            await Expect(page.GetByTestId("review-step-3")).ToContainTextAsync("João da Silva");
+            await page.GetByTestId("wizard-confirm").ClickAsync();
+
+            await Expect(page.GetByText("perfil")).ToBeVisibleAsync();
+            Assert.Matches(ProfileUrl, profile());
+        });
+
+    /// <summary>Signs in as the demo cashier and opens the wizard from the menu. The confirmation's redirect to the profile
+    /// is recorded rather than followed: the profile is another feature's page, and this test is about the wizard.</summary>
+    private static async Task<Func<string?>> StartAsync(IPage page)
+    {
+        string? profile = null;
+        await page.RouteAsync("**/clientes/novo", async route =>
+        {
+            if (route.Request.Method != "POST" || route.Request.PostData?.Contains("go=confirm", StringComparison.Ordinal) != true)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            // Fetched through the page's context, so the flash message's cookie is kept for the next page.
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            profile = response.Status == 302 ? response.Headers.GetValueOrDefault("location") : null;
+            await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<p>perfil</p>" });
+        });
+        await page.SignInAsync("demo", "caixa@demo.local");
+        await page.GetByTestId("nav-register-customer").ClickAsync();
+        await Expect(page.GetByTestId("wizard-title")).ToHaveTextAsync("Informações Pessoais (1/3)");
+        return () => profile;
+    }
+}
