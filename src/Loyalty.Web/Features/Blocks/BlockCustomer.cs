@@ -52,8 +52,8 @@ public static class BlockCustomer
         public async Task<Screen> ScreenAsync(Command command, CancellationToken cancellationToken)
         {
             var term = CustomerSearchTerm.Parse(command.Q);
-            var found = term.IsEmpty ? [] : await search.Matching(db.Customers.AsNoTracking(), term)
-                .Take(CustomerSearch.MaxMatches + 1).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+            var found = term.IsEmpty ? [] : await CustomerSearch.Bounded(search.Matching(db.Customers.AsNoTracking(), term), term)
+                .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
             var ids = found.OrderBy(c => CustomerSearchTerm.Normalize(c.Name), StringComparer.Ordinal).ThenBy(c => c.Id)
                 .Take(MaxCandidates).Select(c => c.Id).ToList();
             if (command.CustomerId is { } chosenId && !ids.Contains(chosenId))

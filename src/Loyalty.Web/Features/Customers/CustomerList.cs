@@ -76,9 +76,9 @@ public static class CustomerList
 
         /// <summary>
         /// The one query of a page. Browsing (no search) reads the page in search_name order straight from an index
-        /// (one per filter, see CustomerConfiguration). A search reads every match, at most MaxMatches + 1, unordered:
-        /// ordering a search in SQL would let the planner walk the whole name index looking for the matches (a first
-        /// name such as "wanderlei" sits at the end of it), while the matches themselves come from their own index.
+        /// (one per filter, see CustomerConfiguration). A search reads every match, at most MaxMatches + 1, and a name
+        /// search reads them unordered: ordering it in SQL would let the planner walk the whole name index looking for
+        /// the matches (a first name such as "wanderlei" sits at the end of it), while they come from their own index.
         /// </summary>
         public IQueryable<Found> Candidates(Query query, CustomerSearchTerm term)
         {
@@ -104,7 +104,7 @@ public static class CustomerList
             }
             else
             {
-                customers = customers.Take(CustomerSearch.MaxMatches + 1);
+                customers = CustomerSearch.Bounded(customers, term);
             }
             return customers.Select(c => new Found(c.Id, c.Name, EF.Property<string>(c, CustomerConfiguration.SearchName),
                 c.PersonType, c.Document, c.CategoryId, c.RegisteringStoreId, c.Status, c.TitularId != null));

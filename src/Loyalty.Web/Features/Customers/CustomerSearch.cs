@@ -1,5 +1,7 @@
 using Loyalty.Domain.Customers;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Customers;
 
@@ -41,6 +43,15 @@ public sealed class CustomerSearch(LoyaltyDbContext db)
         return term.IsIncompleteNumber ? customers.Where(_ => false) : customers;
     }
 
+    /// <summary>
+    /// At most MaxMatches + 1 of what <see cref="Matching"/> found, once the caller's filters are applied. Names are
+    /// bounded already, by the words they match; identifiers are exact and few (a phone a family shares), and are put
+    /// in name order here so that a placeholder phone typed into a thousand imported records still reads a bounded set.
+    /// </summary>
+    public static IQueryable<Customer> Bounded(IQueryable<Customer> matching, CustomerSearchTerm term) =>
+        term.NameWords.Count > 0 ? matching
+            : matching.OrderBy(c => EF.Property<string>(c, CustomerConfiguration.SearchName)).ThenBy(c => c.Id).Take(MaxMatches + 1);
+
     /// <summary>Ids of the customers with, for every typed word, a word of the name that starts with it.</summary>
     public IQueryable<Guid> NameMatches(CustomerSearchTerm term)
     {
@@ -54,7 +65,8 @@ public sealed class CustomerSearch(LoyaltyDbContext db)
             matches = matches.Where(w => db.CustomerNameWords.Any(o => o.CustomerId == w.CustomerId
                 && o.Word.CompareTo(otherFrom) >= 0 && o.Word.CompareTo(otherTo) < 0));
         }
-        return matches.Select(w => w.CustomerId);
+        // In index order, so the first MaxMatches are the same ones every time (by word, then by registration).
+        return matches.OrderBy(w => w.Word).ThenBy(w => w.CustomerId).Select(w => w.CustomerId);
     }
 
     /// <summary>True when a name matches more customers than a search reads.</summary>
