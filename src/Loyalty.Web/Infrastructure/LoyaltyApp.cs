@@ -63,6 +63,9 @@ public static class LoyaltyApp
         services.AddScoped<Localization.DisplayFormat>();
         services.AddScoped<Features.Customers.CustomerRules>();
         services.AddScoped<Api.Customers.ApiCustomerRegistration>();
+        services.AddScoped<Features.Customers.CustomerSearch>();
+        services.AddScoped<Features.Customers.CardNumberDisplay>();
+        services.AddScoped<Features.Blocks.RedemptionBlocks>();
 
         services.AddControllersWithViews(o =>
             {

@@ -13,6 +13,15 @@ public static class StaffPolicies
     public const string StoreStaff = nameof(StoreStaff);
     public const string AuditLog = nameof(AuditLog);
 
+    /// <summary>Look customers up, see and edit their profile: the people at the counter and their managers.</summary>
+    public const string CustomerDesk = nameof(CustomerDesk);
+
+    /// <summary>Inactivate and reactivate customers.</summary>
+    public const string CustomerManagement = nameof(CustomerManagement);
+
+    /// <summary>Block customers for redemption and remove blocks (SPEC §4).</summary>
+    public const string RedemptionBlocks = nameof(RedemptionBlocks);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
@@ -23,6 +32,12 @@ public static class StaffPolicies
         options.AddPolicy(StoreStaff, p => p.RequireTenant().RequireRole(
             nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager), nameof(StaffRole.Cashier)));
         options.AddPolicy(AuditLog, p => p.RequireTenant().RequireRole(nameof(StaffRole.TenantAdmin)));
+        options.AddPolicy(CustomerDesk, p => p.RequireTenant().RequireRole(
+            nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager), nameof(StaffRole.Cashier)));
+        options.AddPolicy(CustomerManagement, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
+        options.AddPolicy(RedemptionBlocks, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 

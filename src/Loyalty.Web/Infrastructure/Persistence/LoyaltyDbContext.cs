@@ -32,6 +32,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
+    public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
 
     public TenantContext Tenant => tenant;
 

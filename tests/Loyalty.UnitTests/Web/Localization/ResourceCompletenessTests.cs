@@ -41,6 +41,12 @@ public sealed partial class ResourceCompletenessTests
         ["Gender."] = Names<Loyalty.Domain.Customers.Gender>(),
         ["PersonType."] = Names<Loyalty.Domain.Customers.PersonType>(),
         ["RedeemScope."] = Names<Loyalty.Domain.Customers.RedeemScope>(),
+        ["CustomerStatus."] = Names<Loyalty.Domain.Customers.CustomerStatus>(),
+        ["Origin."] = Names<Loyalty.Domain.Customers.RegistrationOrigin>(),
+        ["CardStatus."] = Names<Loyalty.Domain.Cards.CardStatus>(),
+        ["Relationship."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
+        ["RelationshipHelp."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
+        ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),
     };
 
     [Fact]

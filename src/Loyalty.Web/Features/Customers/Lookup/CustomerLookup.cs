@@ -1,5 +1,6 @@
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public static class CustomerLookup
         bool RedemptionBlocked,
         string? Rfv);
 
-    public sealed class Handler(LoyaltyDbContext db)
+    public sealed class Handler(LoyaltyDbContext db, RedemptionBlocks blocks)
     {
         public async Task<CustomerSummary?> FindAsync(string? identifier, CancellationToken cancellationToken)
         {
@@ -34,15 +35,13 @@ public static class CustomerLookup
                 return null;
             }
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Id, c.Name, c.TitularId, c.CategoryId }).SingleAsync(cancellationToken);
+                .Select(c => new { c.Id, c.Name, c.CategoryId }).SingleAsync(cancellationToken);
             card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
                 .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.IssuedAt)
                 .FirstOrDefaultAsync(cancellationToken);
             var category = await db.CustomerCategories.AsNoTracking().Where(c => c.Id == customer.CategoryId)
                 .Select(c => new { c.Name, c.Multiplier }).SingleAsync(cancellationToken);
-            // Points belong to the titular's account: a block on the titular stops redemptions through any of its cards.
-            var blocked = await db.RedemptionBlocks.AnyAsync(
-                b => (b.CustomerId == customer.Id || b.CustomerId == customer.TitularId) && b.RemovedAt == null, cancellationToken);
+            var blocked = await blocks.IsBlockedAsync(customer.Id, cancellationToken);
             return new CustomerSummary(
                 customer.Id,
                 customer.Name,

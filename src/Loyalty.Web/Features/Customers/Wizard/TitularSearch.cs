@@ -1,18 +1,14 @@
-using System.Globalization;
-using System.Text;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
-using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Infrastructure.Persistence;
-using Loyalty.Web.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Customers.Wizard;
 
 /// <summary>
 /// Finds the titular of a new dependent (seed 000: "o CPF, nome ou número do cartão fidelidade do titular"): by
-/// CPF/CNPJ or card number exactly, or by a fragment of the name, accent- and case-insensitive. Only active titulars
-/// are offered — a dependent cannot have dependents of its own.
+/// CPF/CNPJ or card number exactly, or by words of the name (their beginnings), accent- and case-insensitive. Only
+/// active titulars are offered — a dependent cannot have dependents of its own.
 /// </summary>
 public static class TitularSearch
 {
@@ -22,27 +18,25 @@ public static class TitularSearch
     /// <summary>A titular as the cashier sees it in the list: the card masked, the document formatted.</summary>
     public sealed record Candidate(Guid Id, string Name, string Document, string? MaskedCard);
 
-    public sealed class Handler(LoyaltyDbContext db)
+    public sealed class Handler(LoyaltyDbContext db, CustomerSearch search)
     {
+        /// <remarks>
+        /// Through <see cref="CustomerSearch"/>, whose every kind of search an index answers for the app role under
+        /// row-level security (an ILIKE on search_name, or an OR over a cards subquery, reads the tenant's customers).
+        /// </remarks>
         public async Task<IReadOnlyList<Candidate>> FindAsync(string? query, CancellationToken cancellationToken)
         {
-            var text = query?.Trim() ?? string.Empty;
-            var titulars = db.Customers.AsNoTracking().Where(c => c.TitularId == null && c.Status == CustomerStatus.Active);
-            if (CustomerIdentifier.Parse(text) is { } identifier)
-            {
-                var (document, card) = (identifier.Document ?? string.Empty, identifier.CardNumber ?? string.Empty);
-                titulars = titulars.Where(c => c.Document == document || db.Cards.Any(k => k.CustomerId == c.Id && k.Number == card));
-            }
-            else if (text.Length >= MinNameLength)
-            {
-                var pattern = "%" + EscapeLike(Unaccent(text)) + "%";
-                titulars = titulars.Where(c => EF.Functions.ILike(EF.Property<string>(c, CustomerConfiguration.SearchName), pattern, "\\"));
-            }
-            else
+            var term = CustomerSearchTerm.Parse(query);
+            if (term.IsEmpty || term.IsIncompleteNumber || (!term.IsIdentifier && term.NameWords.Sum(w => w.Length) < MinNameLength))
             {
                 return [];
             }
-            return await ProjectAsync(titulars.OrderBy(c => c.Name).ThenBy(c => c.Id).Take(MaxResults), cancellationToken);
+            var titulars = search.Matching(db.Customers.AsNoTracking(), term)
+                .Where(c => c.TitularId == null && c.Status == CustomerStatus.Active);
+            var found = await CustomerSearch.Bounded(titulars, term).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+            var ids = found.OrderBy(c => CustomerSearchTerm.Normalize(c.Name), StringComparer.Ordinal).ThenBy(c => c.Id).Take(MaxResults).Select(c => c.Id).ToList();
+            var candidates = await ProjectAsync(db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)), cancellationToken);
+            return [.. ids.Select(id => candidates.Single(c => c.Id == id))];
         }
 
         public async Task<Candidate?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
@@ -67,16 +61,4 @@ public static class TitularSearch
 
     private static string Format(PersonType type, string document) =>
         type == PersonType.PF ? Cpf.Parse(document).Formatted : Cnpj.Parse(document).Formatted;
-
-    /// <summary>The same folding as the search_name column (unaccent), done on the typed fragment; ILIKE handles case.</summary>
-    private static string Unaccent(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return new string([.. kept]).Normalize(NormalizationForm.FormC);
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -44,12 +44,15 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.TenantId, c.Document }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.MobilePhone });
         builder.HasIndex(c => new { c.TenantId, c.Email });
-        builder.HasIndex(c => new { c.TenantId, c.CategoryId });
         builder.HasIndex(c => new { c.TenantId, c.TitularId });
-        builder.HasIndex(c => new { c.TenantId, c.RegisteringStoreId });
-        // The list is ordered by name: this index serves the first pages without sorting the tenant's customers.
-        builder.HasIndex(c => new { c.TenantId, c.Name, c.Id });
-        builder.HasIndex(SearchName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_search_name_trgm");
+        // The list is ordered by search_name (alphabetical whatever the accents and case, unlike name under the C
+        // collation): these indexes give each filter's first pages in order, without sorting the tenant's customers.
+        // Name fragments are searched through customer_name_words (see CustomerNameWord for why not a trigram index).
+        builder.HasIndex(nameof(Customer.TenantId), SearchName, nameof(Customer.Id));
+        builder.HasIndex(nameof(Customer.TenantId), nameof(Customer.CategoryId), SearchName, nameof(Customer.Id));
+        builder.HasIndex(nameof(Customer.TenantId), nameof(Customer.RegisteringStoreId), SearchName, nameof(Customer.Id));
+        builder.HasIndex([nameof(Customer.TenantId), SearchName, nameof(Customer.Id)], "ix_customers_inactive_by_name")
+            .HasFilter("status = 'Inactive'").HasDatabaseName("ix_customers_inactive_by_name");
         builder.HasAlternateKey(c => new { c.TenantId, c.Id });
 
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -13,6 +13,8 @@ internal sealed class RedemptionBlockConfiguration : IEntityTypeConfiguration<Re
         builder.Property(b => b.BlockedBy).HasMaxLength(256);
         builder.Property(b => b.RemovedBy).HasMaxLength(256);
         builder.Ignore(b => b.IsInForce);
+        // Removing writes "WHERE removed_at IS NULL": of two people removing the same block at once, one wins.
+        builder.Property(b => b.RemovedAt).IsConcurrencyToken();
         // One block in force per customer; removed blocks stay as history.
         builder.HasIndex(b => new { b.TenantId, b.CustomerId }).IsUnique().HasFilter("removed_at IS NULL")
             .HasDatabaseName("ux_redemption_blocks_in_force");

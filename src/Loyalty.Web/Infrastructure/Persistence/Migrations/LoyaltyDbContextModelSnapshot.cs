@@ -313,15 +313,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_customers_tenant_id_id");
 
-                    b.HasIndex("SearchName")
-                        .HasDatabaseName("ix_customers_search_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("TenantId", "CategoryId")
-                        .HasDatabaseName("ix_customers_tenant_id_category_id");
-
                     b.HasIndex("TenantId", "Document")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_tenant_id_document");
@@ -332,14 +323,21 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "MobilePhone")
                         .HasDatabaseName("ix_customers_tenant_id_mobile_phone");
 
-                    b.HasIndex("TenantId", "RegisteringStoreId")
-                        .HasDatabaseName("ix_customers_tenant_id_registering_store_id");
-
                     b.HasIndex("TenantId", "TitularId")
                         .HasDatabaseName("ix_customers_tenant_id_titular_id");
 
-                    b.HasIndex("TenantId", "Name", "Id")
-                        .HasDatabaseName("ix_customers_tenant_id_name_id");
+                    b.HasIndex("TenantId", "SearchName", "Id")
+                        .HasDatabaseName("ix_customers_tenant_id_search_name_id");
+
+                    b.HasIndex("TenantId", "CategoryId", "SearchName", "Id")
+                        .HasDatabaseName("ix_customers_tenant_id_category_id_search_name_id");
+
+                    b.HasIndex("TenantId", "RegisteringStoreId", "SearchName", "Id")
+                        .HasDatabaseName("ix_customers_tenant_id_registering_store_id_search_name_id");
+
+                    b.HasIndex(new[] { "TenantId", "SearchName", "Id" }, "ix_customers_inactive_by_name")
+                        .HasDatabaseName("ix_customers_inactive_by_name")
+                        .HasFilter("status = 'Inactive'");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -376,6 +374,7 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnName("reason");
 
                     b.Property<DateTimeOffset?>("RemovedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("removed_at");
 
@@ -679,6 +678,31 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenants_code");
 
                     b.ToTable("tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Features.Customers.CustomerNameWord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("TenantId", "Word", "CustomerId")
+                        .HasName("pk_customer_name_words");
+
+                    b.HasIndex("TenantId", "CustomerId", "Word")
+                        .HasDatabaseName("ix_customer_name_words_tenant_id_customer_id_word");
+
+                    b.ToTable("customer_name_words", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
@@ -1135,6 +1159,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_stores_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Features.Customers.CustomerNameWord", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_name_words_customers_tenant_id_customer_id");
                 });
 
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
