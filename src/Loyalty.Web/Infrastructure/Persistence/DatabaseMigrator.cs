@@ -15,7 +15,7 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ILogger<Datab
     public const string DefaultAppRole = "loyalty_app";
 
     /// <summary>Tables whose rows are history: the runtime role may add to them, never change or remove.</summary>
-    public static readonly string[] AppendOnlyTables = ["audit_entries"];
+    public static readonly string[] AppendOnlyTables = ["audit_entries", "ledger_entries", "ledger_lot_movements"];
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Catalog;
+using Loyalty.Domain.Points;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customers;
@@ -32,6 +34,13 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<PointsAccount> PointsAccounts => Set<PointsAccount>();
+    public DbSet<PointsLot> PointsLots => Set<PointsLot>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerLotMovement> LedgerLotMovements => Set<LedgerLotMovement>();
     public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
 
     public TenantContext Tenant => tenant;

@@ -71,6 +71,136 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("cards", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departments");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_departments_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_departments_tenant_id_code");
+
+                    b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("section_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_products_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_products_tenant_id_code");
+
+                    b.HasIndex("TenantId", "DepartmentId")
+                        .HasDatabaseName("ix_products_tenant_id_department_id");
+
+                    b.HasIndex("TenantId", "SectionId")
+                        .HasDatabaseName("ix_products_tenant_id_section_id");
+
+                    b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Catalog.Section", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sections");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_sections_tenant_id_id");
+
+                    b.HasIndex("TenantId", "DepartmentId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sections_tenant_id_department_id_code");
+
+                    b.ToTable("sections", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Categories.CustomerCategory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -531,6 +661,203 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_api_keys_tenant_id_store_id");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RedemptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redemption_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_ledger_entries_tenant_id_id");
+
+                    b.HasIndex("TenantId", "PurchaseId")
+                        .HasDatabaseName("ix_ledger_entries_tenant_id_purchase_id");
+
+                    b.HasIndex("TenantId", "RedemptionId")
+                        .HasDatabaseName("ix_ledger_entries_tenant_id_redemption_id");
+
+                    b.HasIndex("TenantId", "AccountId", "OccurredAt")
+                        .HasDatabaseName("ix_ledger_entries_tenant_id_account_id_occurred_at");
+
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt")
+                        .HasDatabaseName("ix_ledger_entries_tenant_id_customer_id_occurred_at");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.LedgerLotMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lot_id");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_lot_movements");
+
+                    b.HasIndex("TenantId", "EntryId")
+                        .HasDatabaseName("ix_ledger_lot_movements_tenant_id_entry_id");
+
+                    b.HasIndex("TenantId", "LotId")
+                        .HasDatabaseName("ix_ledger_lot_movements_tenant_id_lot_id");
+
+                    b.ToTable("ledger_lot_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.PointsAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_points_accounts");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_points_accounts_tenant_id_id");
+
+                    b.ToTable("points_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.PointsLot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credited_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points");
+
+                    b.Property<long>("Remaining")
+                        .HasColumnType("bigint")
+                        .HasColumnName("remaining");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_points_lots");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_points_lots_tenant_id_id");
+
+                    b.HasIndex("TenantId", "ExpiresAt")
+                        .HasDatabaseName("ix_points_lots_open_by_expiry")
+                        .HasFilter("remaining > 0");
+
+                    b.HasIndex("TenantId", "AccountId", "ExpiresAt")
+                        .HasDatabaseName("ix_points_lots_tenant_id_account_id_expires_at");
+
+                    b.ToTable("points_lots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_points_lots_remaining", "remaining >= 0 AND remaining <= points");
+                        });
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Tenancy.ProgramSettings", b =>
@@ -1061,6 +1388,34 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cards_customers_tenant_id_customer_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Catalog.Department", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DepartmentId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_departments_tenant_id_department_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Section", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SectionId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_sections_tenant_id_section_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Catalog.Section", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Catalog.Department", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DepartmentId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sections_departments_tenant_id_department_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Categories.CustomerCategory", b =>
                 {
                     b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
@@ -1139,6 +1494,68 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasPrincipalKey("TenantId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_api_keys_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.LedgerEntry", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Points.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AccountId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_points_accounts_tenant_id_account_id");
+
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_customers_tenant_id_customer_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.LedgerLotMovement", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Points.LedgerEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("TenantId", "EntryId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lot_movements_ledger_entries_tenant_id_entry_id");
+
+                    b.HasOne("Loyalty.Domain.Points.PointsLot", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "LotId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lot_movements_points_lots_tenant_id_lot_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.PointsAccount", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Loyalty.Domain.Points.PointsAccount", "TenantId", "Id")
+                        .HasPrincipalKey("Loyalty.Domain.Customers.Customer", "TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_points_accounts_customers_tenant_id_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Points.PointsLot", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Points.PointsAccount", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AccountId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_points_lots_points_accounts_tenant_id_account_id");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Tenancy.ProgramSettings", b =>
