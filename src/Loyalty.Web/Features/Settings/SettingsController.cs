@@ -15,40 +15,31 @@ public sealed class SettingsController(IStringLocalizer<SharedResource> l) : Con
         View(await handler.LoadAsync(cancellationToken));
 
     [HttpPost("antifraude")]
-    public async Task<IActionResult> Antifraud(AntifraudSettings.Command command, [FromServices] AntifraudSettings.Handler handler, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return View(command);
-        }
-        var result = await handler.HandleAsync(command, cancellationToken);
-        if (!result.Succeeded)
-        {
-            result.CopyTo(ModelState);
-            return View(command);
-        }
-        TempData[Flash.Success] = l["Saved"].Value;
-        return RedirectToAction(nameof(Antifraud));
-    }
+    public Task<IActionResult> Antifraud(AntifraudSettings.Command command, [FromServices] AntifraudSettings.Handler handler, CancellationToken cancellationToken) =>
+        SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Antifraud));
 
     [HttpGet("cadastro")]
     public async Task<IActionResult> Registration([FromServices] RegistrationSettings.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.LoadAsync(cancellationToken));
 
     [HttpPost("cadastro")]
-    public async Task<IActionResult> Registration(RegistrationSettings.Command command, [FromServices] RegistrationSettings.Handler handler, CancellationToken cancellationToken)
+    public Task<IActionResult> Registration(RegistrationSettings.Command command, [FromServices] RegistrationSettings.Handler handler, CancellationToken cancellationToken) =>
+        SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Registration));
+
+    // Post-Redirect-Get; on a binding or validation error the same view again, with what was typed and the messages.
+    private async Task<IActionResult> SaveAsync(object command, Func<Task<CommandResult<bool>>> save, string page)
     {
         if (!ModelState.IsValid)
         {
-            return View(command);
+            return View(page, command);
         }
-        var result = await handler.HandleAsync(command, cancellationToken);
+        var result = await save();
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
-            return View(command);
+            return View(page, command);
         }
         TempData[Flash.Success] = l["Saved"].Value;
-        return RedirectToAction(nameof(Registration));
+        return RedirectToAction(page);
     }
 }
