@@ -53,27 +53,37 @@ public sealed class AuditInterceptor(TenantContext tenant, AuditActor actor, Tim
         }
     }
 
+    // Value objects mapped as complex properties (an address, a rule set) are not in entry.Properties: their fields
+    // are logged as "Address.City", "CustomRules.MaxPurchaseAmount".
+    private static IEnumerable<(string Name, PropertyEntry Entry)> Flatten(EntityEntry entry) =>
+        entry.Properties.Select(p => (p.Metadata.Name, p))
+            .Concat(entry.ComplexProperties.SelectMany(c => Flatten(c.Metadata.Name, c)));
+
+    private static IEnumerable<(string Name, PropertyEntry Entry)> Flatten(string prefix, ComplexPropertyEntry complex) =>
+        complex.Properties.Select(p => ($"{prefix}.{p.Metadata.Name}", p))
+            .Concat(complex.ComplexProperties.SelectMany(c => Flatten($"{prefix}.{c.Metadata.Name}", c)));
+
     private AuditEntry? ToAuditEntry(EntityEntry entry, DateTimeOffset now)
     {
-        var properties = entry.Properties.Where(p => !NeverLogged.Contains(p.Metadata.Name)).ToList();
+        var properties = Flatten(entry).Where(p => !NeverLogged.Contains(p.Name)).ToList();
         Dictionary<string, object?>? before = null;
         Dictionary<string, object?>? after = null;
         switch (entry.State)
         {
             case EntityState.Added:
-                after = properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue);
+                after = properties.ToDictionary(p => p.Name, p => p.Entry.CurrentValue);
                 break;
             case EntityState.Deleted:
-                before = properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue);
+                before = properties.ToDictionary(p => p.Name, p => p.Entry.OriginalValue);
                 break;
             default:
-                var changed = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                var changed = properties.Where(p => p.Entry.IsModified && !Equals(p.Entry.OriginalValue, p.Entry.CurrentValue)).ToList();
                 if (changed.Count == 0)
                 {
                     return null;
                 }
-                before = changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue);
-                after = changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue);
+                before = changed.ToDictionary(p => p.Name, p => p.Entry.OriginalValue);
+                after = changed.ToDictionary(p => p.Name, p => p.Entry.CurrentValue);
                 break;
         }
         var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
