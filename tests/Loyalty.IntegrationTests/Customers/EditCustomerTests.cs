@@ -53,6 +53,27 @@ public sealed class EditCustomerTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task A_Date_That_Does_Not_Parse_Is_Refused_And_The_Stored_Birth_Date_Is_Kept()
+    {
+        var (tenant, customer, client) = await SetUpAsync("edit-f");
+        using var _ = client;
+        var url = $"/clientes/{customer.Id}/editar";
+        var stored = await App.InTenantAsync(tenant.Id, db => db.Customers.Where(c => c.Id == customer.Id).Select(c => c.BirthDate).SingleAsync());
+        var form = FormOf(await client.GetPageAsync(url));
+        form["BirthDate"] = "31/02/1980";
+        form["City"] = "Santos";
+
+        var response = await client.PostFormFromPageAsync(url, url, form);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(page.FieldError("BirthDate")));
+        Assert.Equal("31/02/1980", page.ValueOf("BirthDate"));
+        Assert.Equal("Santos", page.ValueOf("City"));
+        Assert.Equal(stored, await App.InTenantAsync(tenant.Id, db => db.Customers.Where(c => c.Id == customer.Id).Select(c => c.BirthDate).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Good_Edit_Is_Saved_And_Audited_With_Before_And_After()
     {
         var (tenant, customer, client) = await SetUpAsync("edit-b");

@@ -42,6 +42,12 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
         CancellationToken cancellationToken)
     {
         command.Id = id;
+        // A value the binder could not read (a date such as 31/02) would arrive as empty and erase the stored one:
+        // show the form again, as typed, with the binder's message next to the field.
+        if (!ModelState.IsValid)
+        {
+            return await handler.RefillAsync(command, cancellationToken) ? View(command) : NotFound();
+        }
         var result = await handler.HandleAsync(command, cancellationToken);
         if (result is null)
         {

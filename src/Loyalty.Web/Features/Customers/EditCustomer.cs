@@ -84,6 +84,19 @@ public static class EditCustomer
             return CommandResult<Guid>.Success(customer.Id);
         }
 
+        /// <summary>Prepares the form to be shown again as typed (a value the binder could not read); false when the
+        /// customer is not found in the tenant.</summary>
+        public async Task<bool> RefillAsync(Command command, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
+            if (customer is null)
+            {
+                return false;
+            }
+            await FillAsync(command, customer, cancellationToken);
+            return true;
+        }
+
         /// <summary>Puts back what the form may not change and what the screen shows beside the fields.</summary>
         private async Task FillAsync(Command command, Customer customer, CancellationToken cancellationToken)
         {
