@@ -37,7 +37,15 @@ public static class CategoryStatus
             }
             category.EnsureDeletable(inUse: await db.Customers.AnyAsync(c => c.CategoryId == id, cancellationToken));
             db.CustomerCategories.Remove(category);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+            {
+                // A customer was registered in the category between the check and the delete: the foreign key said no.
+                throw new Domain.Common.DomainException("Category.InUse");
+            }
             return true;
         }
     }

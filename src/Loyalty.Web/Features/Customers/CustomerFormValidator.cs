@@ -1,3 +1,4 @@
+using Loyalty.Web.Features.Shared;
 using FluentValidation;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
@@ -78,7 +79,7 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
                 .WithMessage(_ => l["Contact.PhoneInvalid"]);
             RuleFor(c => c.Email).NotEmpty().When(_ => settings.Requires(MandatoryFields.Email))
                 .WithMessage(_ => l["Validation.Required"]);
-            RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email))
+            RuleFor(c => c.Email).ValidEmail().When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage(_ => l["Contact.EmailInvalid"])
                 .MaximumLength(Customer.EmailMaxLength).WithMessage(_ => l["Validation.TooLong", Customer.EmailMaxLength]);
         });

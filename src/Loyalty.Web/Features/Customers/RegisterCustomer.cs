@@ -64,10 +64,20 @@ public static class RegisterCustomer
             }
             var category = await CategoryAsync(form, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var customer = form.IsDependent
-                ? Customer.RegisterDependent(form.ToData(), category,
-                    await db.Customers.SingleAsync(c => c.Id == form.TitularId, cancellationToken), registration)
-                : Customer.RegisterTitular(form.ToData(), category, form.RedeemScope, registration);
+            Customer customer;
+            try
+            {
+                customer = form.IsDependent
+                    ? Customer.RegisterDependent(form.ToData(), category,
+                        await db.Customers.SingleAsync(c => c.Id == form.TitularId, cancellationToken), registration)
+                    : Customer.RegisterTitular(form.ToData(), category, form.RedeemScope, registration);
+            }
+            catch (DomainException ex)
+            {
+                // The titular or the category changed between the checks and this moment: the form stays as typed.
+                return new Outcome(null, [new FieldError(ex.Code.StartsWith("Customer.Titular", StringComparison.Ordinal)
+                    || ex.Code == "Customer.DependentCannotBeTitular" ? nameof(CustomerForm.TitularId) : nameof(CustomerForm.CategoryId), l[ex.Code])]);
+            }
             var (number, generated) = string.IsNullOrWhiteSpace(form.CardNumber)
                 ? (await GenerateCardNumberAsync(cancellationToken), true)
                 : (CardNumberRule.Normalize(form.CardNumber)!, false);

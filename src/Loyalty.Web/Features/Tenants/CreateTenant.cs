@@ -51,7 +51,7 @@ public static class CreateTenant
             RuleFor(c => c.AdminName).NotEmpty().WithMessage(_ => l["Validation.Required"])
                 .MaximumLength(StaffUser.FullNameMaxLength).WithMessage(_ => l["Validation.TooLong", StaffUser.FullNameMaxLength]);
             RuleFor(c => c.AdminEmail).NotEmpty().WithMessage(_ => l["Validation.Required"])
-                .EmailAddress().WithMessage(_ => l["Identity.InvalidEmail"]);
+                .ValidEmail().WithMessage(_ => l["Identity.InvalidEmail"]);
             RuleFor(c => c.AdminPassword).NotEmpty().WithMessage(_ => l["Validation.Required"]);
         }
     }

@@ -1,3 +1,4 @@
+using Loyalty.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Loyalty.Domain.Staff;
@@ -33,7 +34,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(u => u.FullName).NotEmpty().WithMessage(_ => l["Validation.Required"])
             .MaximumLength(StaffUser.FullNameMaxLength).WithMessage(_ => l["Validation.TooLong", StaffUser.FullNameMaxLength]);
         RuleFor(u => u.Email).NotEmpty().WithMessage(_ => l["Validation.Required"])
-            .EmailAddress().WithMessage(_ => l["Identity.InvalidEmail"]);
+            .ValidEmail().WithMessage(_ => l["Identity.InvalidEmail"]);
         RuleFor(u => u.Role).Must(r => StaffRoles.TenantRoles.Contains(r)).WithMessage(_ => l["User.RoleInvalid"]);
         RuleFor(u => u.StoreIds).NotEmpty().When(u => u.Role.IsStoreScoped()).WithMessage(_ => l["User.StoresRequired"]);
         // A cashier works at one counter: one store.

@@ -65,7 +65,9 @@ public static class RegistrationSteps
             }
             if (errors.Count == 0)
             {
-                var registration = new Registration(RegistrationOrigin.Counter, clock.GetUtcNow(), wizard.StoreId, userId);
+                // At a store's counter, or from the back-office when no store is named (a TenantAdmin's choice).
+                var origin = wizard.StoreId is null ? RegistrationOrigin.BackOffice : RegistrationOrigin.Counter;
+                var registration = new Registration(origin, clock.GetUtcNow(), wizard.StoreId, userId);
                 var outcome = await register.HandleAsync(wizard, registration, cancellationToken);
                 if (outcome.Value is { } registered)
                 {
