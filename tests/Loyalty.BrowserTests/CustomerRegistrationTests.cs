@@ -6,8 +6,8 @@ namespace Loyalty.BrowserTests;
 
 /// <summary>
 /// The counter wizard as a cashier of the demo tenant uses it: keyboard only, masks as they type, a failed step that
-/// keeps everything. The demo requires gender, birth date and mobile phone. The customer profile belongs to another
-/// feature, so these tests record the redirect to it and read the flash message on the next page.
+/// keeps everything, then the new customer's profile, and the list that finds them. The demo requires gender, birth
+/// date and mobile phone.
 /// </summary>
 public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -17,7 +17,7 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
     public Task Cashier_Should_RegisterATitular_WithTheKeyboard_AfterABadCpf_WithoutLosingAnything() =>
         InBrowserAsync(async page =>
         {
-            var profile = await StartAsync(page);
+            await StartAsync(page);
             var cpf = page.GetByLabel("CPF", new() { Exact = true });
             var name = page.GetByLabel("Nome completo / razão social", new() { Exact = true });
             await Expect(cpf).ToBeFocusedAsync();
@@ -56,10 +56,14 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
 
             await page.Keyboard.PressAsync("Enter");
 
-            await Expect(page.GetByText("perfil")).ToBeVisibleAsync();
-            Assert.Matches(ProfileUrl, profile());
-            await page.GotoAsync("/");
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Cliente cadastrado\. Cartão fidelidade: 6062\d{12}\."));
+            // The profile of the new customer, with the card number to hand over in the confirmation.
+            await Expect(page).ToHaveURLAsync(ProfileUrl);
+            await Expect(page.GetByTestId("customer-name")).ToContainTextAsync("Fernanda Lima");
+            await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync(new Regex(@"Cliente cadastrado\. Cartão fidelidade: 6062\d{12}\."));
+
+            // And the list finds her by a name fragment.
+            await page.GotoAsync("/clientes?q=fernanda");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Fernanda Lima" })).ToBeVisibleAsync();
         });
 
     [Fact]
@@ -88,7 +92,7 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
     public Task Cashier_Should_RegisterADependent_FindingTheTitularByANameFragment() =>
         InBrowserAsync(async page =>
         {
-            var profile = await StartAsync(page);
+            await StartAsync(page);
             await page.Keyboard.TypeAsync(TestDocuments.Cpf(9102));
             await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Pedro da Silva");
             await page.GetByLabel("Gênero").SelectOptionAsync(new SelectOptionValue { Label = "Masculino" });
@@ -110,30 +114,17 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
             await Expect(page.GetByTestId("review-step-3")).ToContainTextAsync("João da Silva");
             await page.GetByTestId("wizard-confirm").ClickAsync();
 
-            await Expect(page.GetByText("perfil")).ToBeVisibleAsync();
-            Assert.Matches(ProfileUrl, profile());
+            // The dependent's profile names the titular.
+            await Expect(page).ToHaveURLAsync(ProfileUrl);
+            await Expect(page.GetByTestId("customer-name")).ToContainTextAsync("Pedro da Silva");
+            await Expect(page.GetByTestId("titular")).ToContainTextAsync("João da Silva");
         });
 
-    /// <summary>Signs in as the demo cashier and opens the wizard from the menu. The confirmation's redirect to the profile
-    /// is recorded rather than followed: the profile is another feature's page, and this test is about the wizard.</summary>
-    private static async Task<Func<string?>> StartAsync(IPage page)
+    /// <summary>Signs in as the demo cashier and opens the wizard from the menu.</summary>
+    private static async Task StartAsync(IPage page)
     {
-        string? profile = null;
-        await page.RouteAsync("**/clientes/novo", async route =>
-        {
-            if (route.Request.Method != "POST" || route.Request.PostData?.Contains("go=confirm", StringComparison.Ordinal) != true)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-            // Fetched through the page's context, so the flash message's cookie is kept for the next page.
-            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
-            profile = response.Status == 302 ? response.Headers.GetValueOrDefault("location") : null;
-            await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<p>perfil</p>" });
-        });
         await page.SignInAsync("demo", "caixa@demo.local");
         await page.GetByTestId("nav-register-customer").ClickAsync();
         await Expect(page.GetByTestId("wizard-title")).ToHaveTextAsync("Informações Pessoais (1/3)");
-        return () => profile;
     }
 }
