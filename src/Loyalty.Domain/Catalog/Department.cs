@@ -28,6 +28,16 @@ public class Department : ITenantOwned, IAudited
     };
 
     public void Rename(string name) => Name = Guard.Text(name, NameMaxLength, "Catalog.NameRequired");
+
+    /// <summary>A department that still groups sections or products is kept: deleting it would silently move products out
+    /// of the concessions that give points by department.</summary>
+    public static void EnsureDeletable(bool hasSections, bool hasProducts)
+    {
+        if (hasSections || hasProducts)
+        {
+            throw new DomainException("Catalog.DepartmentInUse");
+        }
+    }
 }
 
 /// <summary>A section inside a department (e.g. "Bebidas" in "Conveniência").</summary>
@@ -54,6 +64,14 @@ public class Section : ITenantOwned, IAudited
     };
 
     public void Rename(string name) => Name = Guard.Text(name, Department.NameMaxLength, "Catalog.NameRequired");
+
+    public static void EnsureDeletable(bool hasProducts)
+    {
+        if (hasProducts)
+        {
+            throw new DomainException("Catalog.SectionInUse");
+        }
+    }
 }
 
 /// <summary>Catalogue codes are kept as sent by the POS (trimmed, upper-case), never reformatted.</summary>

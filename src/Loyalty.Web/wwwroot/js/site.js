@@ -25,3 +25,18 @@
         update();
     });
 })();
+// File inputs with a size limit say so before uploading: <input type="file" data-max-bytes="…" data-too-large="message">.
+(function () {
+    'use strict';
+    document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+        input.addEventListener('change', function () {
+            var file = input.files && input.files[0];
+            var tooLarge = !!file && file.size > Number(input.getAttribute('data-max-bytes'));
+            input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+            input.classList.toggle('is-invalid', tooLarge);
+            var feedback = document.getElementById(input.getAttribute('aria-describedby'));
+            if (feedback) { feedback.textContent = tooLarge ? input.getAttribute('data-too-large') : ''; }
+            if (tooLarge) { input.value = ''; }
+        });
+    });
+})();

@@ -47,6 +47,8 @@ public sealed partial class ResourceCompletenessTests
         ["Relationship."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["RelationshipHelp."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),
+        ["CatalogImport.Field."] = Names<Loyalty.Web.Features.Catalog.Import.ImportField>(),
+        ["CatalogImport.Existing."] = Names<Loyalty.Web.Features.Catalog.Import.ExistingProducts>(),
     };
 
     [Fact]
