@@ -76,6 +76,27 @@ public class PointsAccount : ITenantOwned
         return new PointsMovement(LedgerEntryKind.RedemptionCancellation, total, null, [.. consumptions]);
     }
 
+    /// <summary>
+    /// A TenantAdmin's manual adjustment (SPEC §5): a positive one is a credit with its own lot; a negative one takes
+    /// points first-expiring-first and may not take the balance below zero (unlike a reversal, nothing was spent here).
+    /// </summary>
+    public PointsMovement Adjust(long points, IEnumerable<PointsLot> openLots, DateTimeOffset at, DateTimeOffset? expiresAt)
+    {
+        if (points == 0)
+        {
+            throw new DomainException("Points.AdjustmentZero");
+        }
+        if (points > 0)
+        {
+            return Credit(LedgerEntryKind.ManualAdjustment, points, at, expiresAt);
+        }
+        if (-points > Balance)
+        {
+            throw new DomainException("Points.AdjustmentExceedsBalance");
+        }
+        return Debit(LedgerEntryKind.ManualAdjustment, -points, openLots, at, allowDebt: false);
+    }
+
     /// <summary>Expires what is left of a lot whose expiry has passed; nothing when it is already empty.</summary>
     public PointsMovement? Expire(PointsLot lot, DateTimeOffset now)
     {
