@@ -204,8 +204,10 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     /// <summary>The next operation reads the ledger's rows again under its own lock; nothing of this one stays tracked.</summary>
     private void ForgetLedgerRows()
     {
+        // Dependents first: detaching an entry while its lot movements are tracked would sever their required link.
         foreach (var entry in db.ChangeTracker.Entries()
-                     .Where(e => e.Entity is PointsAccount or PointsLot or LedgerEntry or LedgerLotMovement).ToList())
+                     .Where(e => e.Entity is PointsAccount or PointsLot or LedgerEntry or LedgerLotMovement)
+                     .OrderBy(e => e.Entity switch { LedgerLotMovement => 0, LedgerEntry => 1, PointsLot => 2, _ => 3 }).ToList())
         {
             entry.State = EntityState.Detached;
         }
