@@ -60,20 +60,30 @@ public class PointsAccount : ITenantOwned
     }
 
     /// <summary>Gives back to their lots the points a cancelled redemption took (expired lots included: the expiry job
-    /// will expire them again at its next run).</summary>
+    /// will expire them again at its next run). Like a credit, it pays a debt left by a reversal first: the lots get
+    /// back only what lifts the balance above zero, the latest-expiring lot first.</summary>
     public PointsMovement GiveBack(IReadOnlyList<(PointsLot Lot, long Points)> consumptions)
     {
         var total = consumptions.Sum(c => c.Points);
-        if (total <= 0)
+        if (total <= 0 || consumptions.Any(c => c.Points <= 0))
         {
             throw new DomainException("Points.AmountMustBePositive");
         }
-        foreach (var (lot, points) in consumptions)
+        var toLots = total - Math.Min(total, Math.Max(0, -Balance));
+        var givenBack = new List<(PointsLot, long)>();
+        foreach (var (lot, points) in consumptions.Reverse())
         {
-            lot.GiveBack(points);
+            var back = Math.Min(points, toLots);
+            if (back == 0)
+            {
+                break;
+            }
+            lot.GiveBack(back);
+            givenBack.Insert(0, (lot, back));
+            toLots -= back;
         }
         Balance += total;
-        return new PointsMovement(LedgerEntryKind.RedemptionCancellation, total, null, [.. consumptions]);
+        return new PointsMovement(LedgerEntryKind.RedemptionCancellation, total, null, givenBack);
     }
 
     /// <summary>

@@ -88,6 +88,23 @@ public sealed class PointsLedgerTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Redemption_Cancelled_After_A_Purchase_Cancellation_Should_Pay_The_Debt_First()
+    {
+        var t = await App.CreateTenantAsync("led-i");
+        var c = await App.AddCustomerAsync(t.Id, "Edu Prado");
+        var purchase = Guid.NewGuid();
+        var redemption = Guid.NewGuid();
+        await App.CreditAsync(t.Id, c.Id, 100, purchaseId: purchase);
+        await App.InLedgerAsync(t.Id, l => l.RedeemAsync(c.Id, 100, redemption, DateTimeOffset.UtcNow, default));
+        await App.InLedgerAsync(t.Id, l => l.ReverseAsync(c.Id, LedgerEntryKind.PurchaseCancellation, 100, purchase, DateTimeOffset.UtcNow, default));
+
+        await App.InLedgerAsync(t.Id, l => l.GiveBackAsync(redemption, DateTimeOffset.UtcNow, default));
+        var totals = await TotalsAsync(t.Id, c.Id);
+
+        Assert.Equal((0, 0, 0), (totals.Balance, totals.SumOfEntries, totals.SumOfOpenLots));
+    }
+
+    [Fact]
     public async Task Parallel_Redemptions_On_One_Account_Should_Never_Overdraw_It()
     {
         var t = await App.CreateTenantAsync("led-d");

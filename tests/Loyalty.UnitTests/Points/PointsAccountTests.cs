@@ -143,4 +143,20 @@ public sealed class PointsAccountTests
         var (account, lots) = AccountWith((10, 300));
         Assert.Equal("Points.AdjustmentZero", Assert.Throws<DomainException>(() => account.Adjust(0, lots, T0, null)).Code);
     }
+    [Fact]
+    public void Cancelled_Redemption_Should_Pay_A_Debt_Before_Refilling_Lots()
+    {
+        var (account, lots) = AccountWith((100, 300), (50, 30));
+        var redemption = account.Redeem(150, lots, T0);
+        account.Reverse(LedgerEntryKind.PurchaseCancellation, 60, [], lots, T0.AddHours(1)); // spent: balance -60
+
+        var back = account.GiveBack(redemption.Lots);
+
+        Assert.Equal(150, back.Points);
+        Assert.Equal(90, account.Balance);
+        Assert.Equal(90, lots.Sum(l => l.Remaining));
+        Assert.Equal(90, lots[0].Remaining);   // the latest-expiring lot is refilled first
+        Assert.Equal(0, lots[1].Remaining);
+        Assert.Equal((lots[0], 90L), Assert.Single(back.Lots));
+    }
 }
