@@ -60,20 +60,51 @@ public class PointsAccount : ITenantOwned
     }
 
     /// <summary>Gives back to their lots the points a cancelled redemption took (expired lots included: the expiry job
-    /// will expire them again at its next run).</summary>
+    /// will expire them again at its next run). Like a credit, it pays a debt left by a reversal first: the lots get
+    /// back only what lifts the balance above zero, the latest-expiring lot first.</summary>
     public PointsMovement GiveBack(IReadOnlyList<(PointsLot Lot, long Points)> consumptions)
     {
         var total = consumptions.Sum(c => c.Points);
-        if (total <= 0)
+        if (total <= 0 || consumptions.Any(c => c.Points <= 0))
         {
             throw new DomainException("Points.AmountMustBePositive");
         }
-        foreach (var (lot, points) in consumptions)
+        var toLots = total - Math.Min(total, Math.Max(0, -Balance));
+        var givenBack = new List<(PointsLot, long)>();
+        foreach (var (lot, points) in consumptions.Reverse())
         {
-            lot.GiveBack(points);
+            var back = Math.Min(points, toLots);
+            if (back == 0)
+            {
+                break;
+            }
+            lot.GiveBack(back);
+            givenBack.Insert(0, (lot, back));
+            toLots -= back;
         }
         Balance += total;
-        return new PointsMovement(LedgerEntryKind.RedemptionCancellation, total, null, [.. consumptions]);
+        return new PointsMovement(LedgerEntryKind.RedemptionCancellation, total, null, givenBack);
+    }
+
+    /// <summary>
+    /// A TenantAdmin's manual adjustment (SPEC §5): a positive one is a credit with its own lot; a negative one takes
+    /// points first-expiring-first and may not take the balance below zero (unlike a reversal, nothing was spent here).
+    /// </summary>
+    public PointsMovement Adjust(long points, IEnumerable<PointsLot> openLots, DateTimeOffset at, DateTimeOffset? expiresAt)
+    {
+        if (points == 0)
+        {
+            throw new DomainException("Points.AdjustmentZero");
+        }
+        if (points > 0)
+        {
+            return Credit(LedgerEntryKind.ManualAdjustment, points, at, expiresAt);
+        }
+        if (-points > Balance)
+        {
+            throw new DomainException("Points.AdjustmentExceedsBalance");
+        }
+        return Debit(LedgerEntryKind.ManualAdjustment, -points, openLots, at, allowDebt: false);
     }
 
     /// <summary>Expires what is left of a lot whose expiry has passed; nothing when it is already empty.</summary>

@@ -67,6 +67,8 @@ public static class LoyaltyApp
         services.AddScoped<Features.Customers.CardNumberDisplay>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
+        services.AddScoped<Features.Points.PointsLedger>();
+        services.AddScoped<Features.Points.AccountPoints>();
 
         services.AddControllersWithViews(o =>
             {

@@ -39,7 +39,7 @@ public sealed class CustomerProfileTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
-    public async Task Points_Consumption_And_Statement_Read_Empty_Until_The_Ledger_Exists()
+    public async Task Points_Consumption_And_Statement_Read_Empty_Without_Operations()
     {
         var tenant = await App.CreateTenantAsync("perfil-b");
         var customer = await App.AddCustomerAsync(tenant.Id, "Otávio Lemos");

@@ -105,4 +105,58 @@ public sealed class PointsAccountTests
         Assert.Throws<DomainException>(() => account.Credit(LedgerEntryKind.Accrual, points, T0, null));
         Assert.Throws<DomainException>(() => account.Redeem(points, lots, T0));
     }
+    [Fact]
+    public void Negative_Adjustment_Should_Take_First_Expiring_First()
+    {
+        var (account, lots) = AccountWith((100, 300), (50, 30));
+        var movement = account.Adjust(-70, lots, T0, null);
+        Assert.Equal(LedgerEntryKind.ManualAdjustment, movement.Kind);
+        Assert.Equal(-70, movement.Points);
+        Assert.Equal(0, lots[1].Remaining);
+        Assert.Equal(80, lots[0].Remaining);
+        Assert.Equal(80, account.Balance);
+    }
+
+    [Fact]
+    public void Negative_Adjustment_Should_Refuse_To_Overdraw_And_Touch_Nothing()
+    {
+        var (account, lots) = AccountWith((100, 300));
+        Assert.Equal("Points.AdjustmentExceedsBalance", Assert.Throws<DomainException>(() => account.Adjust(-101, lots, T0, null)).Code);
+        Assert.Equal(100, account.Balance);
+        Assert.Equal(100, lots[0].Remaining);
+    }
+
+    [Fact]
+    public void Positive_Adjustment_Should_Open_A_Lot_With_Its_Expiry()
+    {
+        var (account, _) = AccountWith((10, 300));
+        var movement = account.Adjust(25, [], T0, T0.AddDays(365));
+        Assert.Equal(25, movement.Points);
+        Assert.Equal(25, movement.OpenedLot!.Remaining);
+        Assert.Equal(T0.AddDays(365), movement.OpenedLot.ExpiresAt);
+        Assert.Equal(35, account.Balance);
+    }
+
+    [Fact]
+    public void Zero_Adjustment_Should_Be_Refused()
+    {
+        var (account, lots) = AccountWith((10, 300));
+        Assert.Equal("Points.AdjustmentZero", Assert.Throws<DomainException>(() => account.Adjust(0, lots, T0, null)).Code);
+    }
+    [Fact]
+    public void Cancelled_Redemption_Should_Pay_A_Debt_Before_Refilling_Lots()
+    {
+        var (account, lots) = AccountWith((100, 300), (50, 30));
+        var redemption = account.Redeem(150, lots, T0);
+        account.Reverse(LedgerEntryKind.PurchaseCancellation, 60, [], lots, T0.AddHours(1)); // spent: balance -60
+
+        var back = account.GiveBack(redemption.Lots);
+
+        Assert.Equal(150, back.Points);
+        Assert.Equal(90, account.Balance);
+        Assert.Equal(90, lots.Sum(l => l.Remaining));
+        Assert.Equal(90, lots[0].Remaining);   // the latest-expiring lot is refilled first
+        Assert.Equal(0, lots[1].Remaining);
+        Assert.Equal((lots[0], 90L), Assert.Single(back.Lots));
+    }
 }

@@ -1,3 +1,8 @@
+using Loyalty.Domain.Points;
+using Loyalty.Web.Features.Points;
+using Loyalty.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Loyalty.Web.Features.Customers;
 
 /// <summary>
@@ -7,7 +12,7 @@ namespace Loyalty.Web.Features.Customers;
 /// </summary>
 public static class CustomerFigures
 {
-    public const int ExpiringWithinDays = 30;
+    public const int ExpiringWithinDays = AccountPoints.ExpiringWithinDays;
 
     /// <summary>What the purchases table answers for one customer in one aggregate query.</summary>
     public sealed record PurchaseTotals(int Count, decimal Total, DateOnly? First, DateOnly? Last)
@@ -39,32 +44,33 @@ public static class CustomerFigures
     }
 
     /// <summary>
-    /// The points ledger, its lots and the purchases arrive with the points issue (SPEC §5); until then no account has
-    /// an entry and no customer a purchase, so each source below answers "nothing yet". That issue replaces each body
-    /// with its query (sum of the ledger; lots expiring by <paramref name="today"/> + 30 days in the tenant's zone;
-    /// count/sum/min/max of purchases; count/max of redemptions) and <see cref="Figures.From"/> stays as it is.
+    /// Points from the titular's account (<see cref="AccountPoints"/>) and redemptions from the ledger; purchases arrive
+    /// with the purchases feature, which replaces <see cref="PurchasesAsync"/> with its count/sum/min/max query, and
+    /// <see cref="Figures.From"/> stays as it is.
     /// </summary>
-    public sealed class Handler
+    public sealed class Handler(LoyaltyDbContext db, AccountPoints points)
     {
-        public async Task<Figures> HandleAsync(Guid customerId, Guid accountHolderId, DateOnly today, CancellationToken cancellationToken)
+        public async Task<Figures> HandleAsync(Guid customerId, Guid accountHolderId, TimeZoneInfo zone, CancellationToken cancellationToken)
         {
-            var balance = await BalanceAsync(accountHolderId, cancellationToken);
-            var expiring = await ExpiringAsync(accountHolderId, today.AddDays(ExpiringWithinDays), cancellationToken);
+            var account = await points.ReadAsync(accountHolderId, cancellationToken);
             var purchases = await PurchasesAsync(customerId, cancellationToken);
-            var redemptions = await RedemptionsAsync(customerId, cancellationToken);
-            return Figures.From(balance, expiring, purchases, redemptions);
+            var redemptions = await RedemptionsAsync(customerId, zone, cancellationToken);
+            return Figures.From(account.Balance, account.ExpiringSoon, purchases, redemptions);
         }
-
-        private static Task<long> BalanceAsync(Guid accountHolderId, CancellationToken cancellationToken) =>
-            Task.FromResult(0L);
-
-        private static Task<long> ExpiringAsync(Guid accountHolderId, DateOnly until, CancellationToken cancellationToken) =>
-            Task.FromResult(0L);
 
         private static Task<PurchaseTotals> PurchasesAsync(Guid customerId, CancellationToken cancellationToken) =>
             Task.FromResult(PurchaseTotals.None);
 
-        private static Task<RedemptionTotals> RedemptionsAsync(Guid customerId, CancellationToken cancellationToken) =>
-            Task.FromResult(RedemptionTotals.None);
+        /// <summary>The customer's own redemptions (a dependent's at the counter count for the dependent), cancelled ones left out.</summary>
+        private async Task<RedemptionTotals> RedemptionsAsync(Guid customerId, TimeZoneInfo zone, CancellationToken cancellationToken)
+        {
+            var redemptions = db.LedgerEntries.AsNoTracking()
+                .Where(e => e.CustomerId == customerId && e.Kind == LedgerEntryKind.Redemption
+                            && !db.LedgerEntries.Any(c => c.RedemptionId == e.RedemptionId && c.Kind == LedgerEntryKind.RedemptionCancellation));
+            var totals = await redemptions.GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Last = g.Max(e => e.OccurredAt) }).SingleOrDefaultAsync(cancellationToken);
+            return totals is null ? RedemptionTotals.None
+                : new RedemptionTotals(totals.Count, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(totals.Last, zone).DateTime));
+        }
     }
 }

@@ -67,7 +67,8 @@ public static class CustomerProfile
                 return null;
             }
             var tenantId = db.Tenant.RequiredTenantId;
-            var today = (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken)).LocalDate(clock.GetUtcNow());
+            var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+            var today = tenant.LocalDate(clock.GetUtcNow());
             var titular = customer.TitularId is { } titularId
                 ? await db.Customers.AsNoTracking().SingleAsync(c => c.Id == titularId, cancellationToken)
                 : null;
@@ -101,8 +102,8 @@ public static class CustomerProfile
                 Cards = [.. cardRows.Select(k => new CardRow(cards.Show(k.Number), k.Status, k.IssuedAt))],
                 Block = await blocks.BlockingAsync(id, cancellationToken) is { } block ? ToRow(block) : null,
                 BlockHistory = [.. history.Select(ToRow)],
-                Figures = await figures.HandleAsync(customer.Id, customer.AccountHolderId, today, cancellationToken),
-                Statement = await statement.HandleAsync(customer.AccountHolderId, period, today, cancellationToken),
+                Figures = await figures.HandleAsync(customer.Id, customer.AccountHolderId, tenant.TimeZone, cancellationToken),
+                Statement = await statement.HandleAsync(customer.AccountHolderId, period, today, tenant.TimeZone, cancellationToken),
             };
         }
 

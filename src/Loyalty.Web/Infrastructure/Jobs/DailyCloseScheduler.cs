@@ -6,17 +6,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Infrastructure.Jobs;
 
-/// <summary>One recurring job per tenant, at midnight in the tenant's own time zone, closing the day that just ended.</summary>
+/// <summary>Recurring jobs per tenant: the daily close at midnight in the tenant's own time zone, closing the day that
+/// just ended, and the hourly points expiry.</summary>
 public sealed class DailyCloseScheduler(IRecurringJobManager jobs, TenantScopes scopes)
 {
     public static string JobId(string tenantCode) => $"daily-close:{tenantCode}";
 
-    public void Schedule(Tenant tenant) =>
+    public static string ExpiryJobId(string tenantCode) => $"points-expiry:{tenantCode}";
+
+    public void Schedule(Tenant tenant)
+    {
         jobs.AddOrUpdate<DailyCloseJob>(
             JobId(tenant.Code),
             job => job.RunScheduledAsync(tenant.Id, CancellationToken.None),
             Cron.Daily(0, 0),
             new RecurringJobOptions { TimeZone = tenant.TimeZone });
+        jobs.AddOrUpdate<PointsExpiryJob>(
+            ExpiryJobId(tenant.Code),
+            job => job.RunAsync(tenant.Id, CancellationToken.None),
+            Cron.Hourly(0),
+            new RecurringJobOptions { TimeZone = tenant.TimeZone });
+    }
 
     public async Task ScheduleAllAsync(CancellationToken cancellationToken)
     {

@@ -34,6 +34,8 @@ public static class JobServices
         }
         services.AddScoped<Features.DailyClose.DailyCloseRunner>();
         services.AddTransient<DailyCloseJob>();
+        services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Points.PointsExpiryStep>();
+        services.AddTransient<PointsExpiryJob>();
         services.AddSingleton<DailyCloseScheduler>();
         services.AddHostedService<DailyCloseScheduleSync>();
         return services;

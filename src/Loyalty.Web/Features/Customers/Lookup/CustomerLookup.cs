@@ -1,6 +1,7 @@
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
 using Loyalty.Web.Features.Blocks;
+using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class CustomerLookup
         bool RedemptionBlocked,
         string? Rfv);
 
-    public sealed class Handler(LoyaltyDbContext db, RedemptionBlocks blocks)
+    public sealed class Handler(LoyaltyDbContext db, RedemptionBlocks blocks, AccountPoints points)
     {
         public async Task<CustomerSummary?> FindAsync(string? identifier, CancellationToken cancellationToken)
         {
@@ -35,13 +36,15 @@ public static class CustomerLookup
                 return null;
             }
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Id, c.Name, c.CategoryId }).SingleAsync(cancellationToken);
+                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.TitularId ?? c.Id }).SingleAsync(cancellationToken);
             card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
                 .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.IssuedAt)
                 .FirstOrDefaultAsync(cancellationToken);
             var category = await db.CustomerCategories.AsNoTracking().Where(c => c.Id == customer.CategoryId)
                 .Select(c => new { c.Name, c.Multiplier }).SingleAsync(cancellationToken);
             var blocked = await blocks.IsBlockedAsync(customer.Id, cancellationToken);
+            // Points belong to the titular's account: a dependent's card shows the titular's balance.
+            var account = await points.ReadAsync(customer.AccountId, cancellationToken);
             return new CustomerSummary(
                 customer.Id,
                 customer.Name,
@@ -49,10 +52,8 @@ public static class CustomerLookup
                 card?.Status.Code(),
                 category.Name,
                 category.Multiplier,
-                // The points ledger (points issue) does not exist yet: no operation means a zero balance and nothing
-                // expiring. Both will be read from the titular's account in the ledger.
-                Balance: 0,
-                ExpiringIn30Days: 0,
+                account.Balance,
+                account.ExpiringSoon,
                 blocked,
                 // RFV is computed by the daily close once the RFV feature exists; until then no class is assigned.
                 Rfv: null);
