@@ -253,4 +253,29 @@ public sealed class PurchasesApiTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("pendingAudit", second.GetProperty("pointsStatus").GetString());
         Assert.Equal(10, second.GetProperty("balance").GetInt64());
     }
+
+    [Fact]
+    public async Task Parallel_Purchases_Of_One_Card_Count_Each_Other_For_The_Daily_Limit()
+    {
+        var category = await App.InTenantAsync(_tenant.Id, async db =>
+        {
+            var c = CustomerCategory.Create("Uma por dia", null, 1m, 365, AuditParameter.CustomRules,
+                new AntifraudRules { MaxPurchasesPerCardPerDay = 1 }, DateTimeOffset.UtcNow);
+            db.CustomerCategories.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        var customer = await App.AddCustomerAsync(_tenant.Id, "Mara Paralela", f => f.CategoryId = category);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _pos.PostAsync(Pos.Purchase(customer.CardNumber, 10m))));
+
+        var statuses = new List<string>();
+        foreach (var response in responses)
+        {
+            statuses.Add((await Pos.BodyAsync(response)).GetProperty("pointsStatus").GetString()!);
+        }
+        Assert.Single(statuses, s => s == "credited");
+        Assert.Equal(5, statuses.Count(s => s == "pendingAudit"));
+        Assert.Equal(10, (await App.TotalsAsync(_tenant.Id, customer.Id)).Balance);
+    }
 }

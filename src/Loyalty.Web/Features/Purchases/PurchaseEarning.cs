@@ -37,9 +37,12 @@ public sealed class PurchaseEarning(LoyaltyDbContext db, PointsLedger ledger)
         await db.PointsAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => (long?)a.Balance)
             .SingleOrDefaultAsync(cancellationToken) ?? 0;
 
-    /// <summary>The card's other live purchases of the purchase's local day, and the nearest one in time.</summary>
+    /// <summary>The card's other live purchases of the purchase's local day, and the nearest one in time. Two purchases
+    /// of one card at once queue on a transaction-scoped advisory lock, so the second counts the first.</summary>
     private async Task<CardDay> CardDayAsync(Purchase purchase, int? minMinutes, Guid tenantId, CancellationToken cancellationToken)
     {
+        var key = purchase.CustomerId.ToString();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
         var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
         var (start, end) = Antifraud.LocalDay(purchase.OccurredAt, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
         var others = db.Purchases.AsNoTracking()
