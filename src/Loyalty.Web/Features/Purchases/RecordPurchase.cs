@@ -54,6 +54,20 @@ public static class RecordPurchase
             {
                 return new Outcome(Kind.Invalid, Errors: errors);
             }
+            // One connection for the whole purchase: the tenant is set on it once, every read and the transaction share it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await RecordAsync(storeId, request, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
+        {
             var hash = PurchaseRequestRules.Hash(request);
             var pos = request.PosNumber!.Trim();
             var coupon = request.CouponNumber!.Trim();
