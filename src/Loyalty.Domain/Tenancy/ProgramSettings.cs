@@ -14,6 +14,8 @@ public class ProgramSettings : ITenantOwned, IAudited
     public const int DefaultMinimumAge = 16;
     public const string DefaultCardPrefix = "6062";
     public const int DefaultCardLength = 16;
+    public const decimal DefaultPointsPerReal = 1m;
+    public const decimal MaxPointsPerReal = 1000m;
 
     private ProgramSettings()
     {
@@ -27,6 +29,9 @@ public class ProgramSettings : ITenantOwned, IAudited
     public int MinimumTitularAge { get; private set; }
     public string CardPrefix { get; private set; }
     public int CardLength { get; private set; }
+
+    /// <summary>The default earning rate: points per R$ 1,00 where no concession rule of a campaign matches (SPEC §5).</summary>
+    public decimal PointsPerReal { get; private set; }
 
     /// <summary>The next sequence number for generated card numbers; taken with a row lock when a card is generated.</summary>
     public long NextCardSequence { get; private set; }
@@ -42,7 +47,17 @@ public class ProgramSettings : ITenantOwned, IAudited
         CardPrefix = DefaultCardPrefix,
         CardLength = DefaultCardLength,
         NextCardSequence = 1,
+        PointsPerReal = DefaultPointsPerReal,
     };
+
+    public void ChangePointsPerReal(decimal pointsPerReal)
+    {
+        if (pointsPerReal <= 0 || pointsPerReal > MaxPointsPerReal || decimal.Round(pointsPerReal, 2) != pointsPerReal)
+        {
+            throw new DomainException("Settings.PointsPerRealInvalid");
+        }
+        PointsPerReal = pointsPerReal;
+    }
 
     public void ChangeDefaultRules(AntifraudRules rules) => DefaultRules = rules.Validated();
 

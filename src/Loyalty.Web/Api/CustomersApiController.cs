@@ -79,31 +79,5 @@ public sealed class CustomersApiController(IStringLocalizer<SharedResource> l) :
     private ActionResult Invalid(ModelStateDictionary errors) =>
         ValidationProblem(title: l["Api.ValidationTitle"], modelStateDictionary: errors);
 
-    /// <summary>The body did not parse: the serializer's messages (English, with .NET type names) become ours, under the
-    /// request's field name; a body that is not JSON at all, or none, gets one message for the whole body.</summary>
-    private ModelStateDictionary BodyErrors()
-    {
-        var errors = new ModelStateDictionary();
-        var notJson = false;
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count == 0)
-            {
-                continue;
-            }
-            if (key.StartsWith('$') && ApiFieldNames.OfJsonPath(key) is { Length: > 0 } field)
-            {
-                errors.AddModelError(field, l["Validation.InvalidValueShort"]);
-            }
-            else
-            {
-                notJson |= key.StartsWith('$');
-            }
-        }
-        if (errors.ErrorCount == 0)
-        {
-            errors.AddModelError(string.Empty, l[notJson ? "Api.InvalidJson" : "Validation.BodyRequired"]);
-        }
-        return errors;
-    }
+    private ModelStateDictionary BodyErrors() => ApiBodyErrors.Of(ModelState, l);
 }

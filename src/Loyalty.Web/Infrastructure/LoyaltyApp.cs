@@ -68,6 +68,7 @@ public static class LoyaltyApp
         services.AddScoped<Features.Blocks.RedemptionBlocks>();
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
         services.AddScoped<Features.Points.PointsLedger>();
+        services.AddScoped<Features.Purchases.PurchaseEarning>();
         services.AddScoped<Features.Points.AccountPoints>();
 
         services.AddControllersWithViews(o =>

@@ -65,6 +65,8 @@ public sealed class RoleAccessTests(DemoFixture fixture) : IClassFixture<DemoFix
         ("/produtos/novo", "TenantAdmin"),
         ("/produtos/importar", "TenantAdmin"),
         ("/departamentos", "TenantAdmin"),
+        ("/configuracoes/pontuacao", "TenantAdmin"),
+        ("/auditoria-pontos", "TenantAdmin StoreManager"),
         ("/plataforma/empresas", "PlatformAdmin"),
         ("/plataforma/empresas/nova", "PlatformAdmin"),
         ("/hangfire", "PlatformAdmin"),

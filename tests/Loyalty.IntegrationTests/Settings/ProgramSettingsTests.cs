@@ -79,4 +79,22 @@ public sealed class ProgramSettingsTests(AppFixture fixture) : IClassFixture<App
         Assert.Equal(10, rules.MinMinutesBetweenPurchases);
         Assert.Null(rules.MaxPurchaseAmount);
     }
+
+    [Fact]
+    public async Task Earning_Rate_Starts_At_One_Point_Per_Real_And_The_Admin_Changes_It()
+    {
+        var tenant = await App.CreateTenantAsync("set-e");
+        Assert.Equal(1m, (await App.InTenantAsync(tenant.Id, db => db.ProgramSettings.SingleAsync())).PointsPerReal);
+        using var client = App.CreateStaffClient();
+        await client.SignInOrThrowAsync(tenant.Code, tenant.AdminEmail, TestData.Password);
+
+        var page = await client.Http.GetStringAsync("/configuracoes/pontuacao");
+        var refused = await client.PostFormAsync("/configuracoes/pontuacao", page, new Dictionary<string, string> { ["PointsPerReal"] = "0" });
+        Assert.Contains("pontos por R$ 1,00 maior que zero", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        page = await client.Http.GetStringAsync("/configuracoes/pontuacao");
+        var saved = await client.PostFormAsync("/configuracoes/pontuacao", page, new Dictionary<string, string> { ["PointsPerReal"] = "2" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(2m, (await App.InTenantAsync(tenant.Id, db => db.ProgramSettings.SingleAsync())).PointsPerReal);
+    }
 }

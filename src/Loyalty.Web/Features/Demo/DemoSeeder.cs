@@ -50,6 +50,7 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             var adminId = (await users.FindByNameAsync(StaffUser.LoginName(TenantCode, Staff[0].Email)))?.Id;
             await DemoCustomers.SeedAsync(scope.ServiceProvider, storeIds["LJ01"], adminId, clock.GetUtcNow(), cancellationToken);
             await DemoCatalog.SeedAsync(scope.ServiceProvider, clock.GetUtcNow(), cancellationToken);
+            await DemoPurchases.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
         }
         await using (var platform = scopes.Platform())
         {

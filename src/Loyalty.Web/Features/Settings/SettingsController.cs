@@ -26,6 +26,14 @@ public sealed class SettingsController(IStringLocalizer<SharedResource> l) : Con
     public Task<IActionResult> Registration(RegistrationSettings.Command command, [FromServices] RegistrationSettings.Handler handler, CancellationToken cancellationToken) =>
         SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Registration));
 
+    [HttpGet("pontuacao")]
+    public async Task<IActionResult> Earning([FromServices] EarningSettings.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.LoadAsync(cancellationToken));
+
+    [HttpPost("pontuacao")]
+    public Task<IActionResult> Earning(EarningSettings.Command command, [FromServices] EarningSettings.Handler handler, CancellationToken cancellationToken) =>
+        SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Earning));
+
     // Post-Redirect-Get; on a binding or validation error the same view again, with what was typed and the messages.
     private async Task<IActionResult> SaveAsync(object command, Func<Task<CommandResult<bool>>> save, string page)
     {

@@ -22,6 +22,9 @@ public static class StaffPolicies
     /// <summary>Block customers for redemption and remove blocks (SPEC §4).</summary>
     public const string RedemptionBlocks = nameof(RedemptionBlocks);
 
+    /// <summary>The points audit queue: TenantAdmins, and store managers for their stores' purchases.</summary>
+    public const string PointsAudit = nameof(PointsAudit);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
@@ -37,6 +40,8 @@ public static class StaffPolicies
         options.AddPolicy(CustomerManagement, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.AddPolicy(RedemptionBlocks, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
+        options.AddPolicy(PointsAudit, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Catalog;
 using Loyalty.Domain.Points;
+using Loyalty.Domain.Purchases;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customers;
@@ -41,6 +42,10 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<PointsLot> PointsLots => Set<PointsLot>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerLotMovement> LedgerLotMovements => Set<LedgerLotMovement>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<PurchaseItem> PurchaseItems => Set<PurchaseItem>();
+    public DbSet<PurchasePayment> PurchasePayments => Set<PurchasePayment>();
+    public DbSet<PurchaseReturn> PurchaseReturns => Set<PurchaseReturn>();
     public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
 
     public TenantContext Tenant => tenant;

@@ -38,6 +38,7 @@ public sealed partial class ResourceCompletenessTests
         ["DailyClose.Trigger."] = Names<DailyCloseTrigger>(),
         ["Mandatory."] = [.. Names<Loyalty.Domain.Customers.MandatoryFields>().Where(n => n != "None")],
         ["AuditParameter."] = Names<Loyalty.Domain.Categories.AuditParameter>(),
+        ["AuditReason."] = [.. Loyalty.Domain.Purchases.AuditReason.All],
         ["Gender."] = Names<Loyalty.Domain.Customers.Gender>(),
         ["PersonType."] = Names<Loyalty.Domain.Customers.PersonType>(),
         ["RedeemScope."] = Names<Loyalty.Domain.Customers.RedeemScope>(),

@@ -14,6 +14,7 @@ internal sealed class ProgramSettingsConfiguration : IEntityTypeConfiguration<Pr
         builder.ComplexProperty(s => s.DefaultRules, rules => rules.MapRules());
         builder.Property(s => s.MandatoryFields).HasConversion<int>();
         builder.Property(s => s.CardPrefix).HasMaxLength(CardNumberRule.MaxPrefixLength);
+        builder.Property(s => s.PointsPerReal).HasPrecision(7, 2);
         builder.Ignore(s => s.CardRule);
         builder.HasOne<Tenant>().WithOne().HasForeignKey<ProgramSettings>(s => s.TenantId).OnDelete(DeleteBehavior.Restrict);
     }

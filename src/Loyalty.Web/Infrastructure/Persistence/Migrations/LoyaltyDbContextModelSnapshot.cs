@@ -860,6 +860,264 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuditReasons")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("audit_reasons");
+
+                    b.Property<DateTimeOffset?>("AuditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("audited_at");
+
+                    b.Property<long?>("CancellationPointsReversed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancellation_points_reversed");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("card_number");
+
+                    b.Property<string>("CouponNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("coupon_number");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("PointsEarned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points_earned");
+
+                    b.Property<long>("PointsReversed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points_reversed");
+
+                    b.Property<string>("PointsStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("points_status");
+
+                    b.Property<string>("PosNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("pos_number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("Response")
+                        .HasColumnType("text")
+                        .HasColumnName("response");
+
+                    b.Property<decimal>("ReturnedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("returned_amount");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_amount");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchases");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_purchases_tenant_id_id");
+
+                    b.HasIndex("TenantId", "OccurredAt")
+                        .HasDatabaseName("ix_purchases_audit_queue")
+                        .HasFilter("points_status = 'PendingAudit'");
+
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt")
+                        .HasDatabaseName("ix_purchases_tenant_id_customer_id_occurred_at");
+
+                    b.HasIndex("TenantId", "StoreId", "PosNumber", "CouponNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_purchases_store_pos_coupon");
+
+                    b.ToTable("purchases", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchaseItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("product_code");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("TotalPrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_price");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_items");
+
+                    b.HasIndex("TenantId", "ProductCode")
+                        .HasDatabaseName("ix_purchase_items_tenant_id_product_code");
+
+                    b.HasIndex("TenantId", "PurchaseId")
+                        .HasDatabaseName("ix_purchase_items_tenant_id_purchase_id");
+
+                    b.ToTable("purchase_items", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchasePayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_payments");
+
+                    b.HasIndex("TenantId", "PurchaseId")
+                        .HasDatabaseName("ix_purchase_payments_tenant_id_purchase_id");
+
+                    b.ToTable("purchase_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchaseReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("PointsReversed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points_reversed");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ReturnNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("return_number");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_returns");
+
+                    b.HasIndex("TenantId", "PurchaseId", "ReturnNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_returns_tenant_id_purchase_id_return_number");
+
+                    b.ToTable("purchase_returns", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Tenancy.ProgramSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -887,6 +1145,11 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.Property<long>("NextCardSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("next_card_sequence");
+
+                    b.Property<decimal>("PointsPerReal")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("points_per_real");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DefaultRules", "Loyalty.Domain.Tenancy.ProgramSettings.DefaultRules#AntifraudRules", b1 =>
                         {
@@ -1558,6 +1821,58 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_points_lots_points_accounts_tenant_id_account_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchases_customers_tenant_id_customer_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchases_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchaseItem", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Purchases.Purchase", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_items_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchasePayment", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Purchases.Purchase", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_payments_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.PurchaseReturn", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Purchases.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_returns_purchases_tenant_id_purchase_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Tenancy.ProgramSettings", b =>
                 {
                     b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
@@ -1654,6 +1969,13 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Identity.StaffUser", b =>
