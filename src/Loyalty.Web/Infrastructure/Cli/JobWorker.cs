@@ -4,7 +4,7 @@ using Loyalty.Web.Infrastructure.Jobs;
 namespace Loyalty.Web.Infrastructure.Cli;
 
 /// <summary>
-/// `Loyalty.Web worker`: a process that only runs background jobs (set Jobs__RunServer=false on the web processes to
+/// `Loyalty.Web worker`: a process that only runs background jobs (set Jobs__RunServer to false on the web processes to
 /// move all job work here). It answers /health on its own port so an orchestrator can watch it.
 /// </summary>
 internal static class JobWorker
