@@ -44,22 +44,33 @@ public static class CustomerFigures
     }
 
     /// <summary>
-    /// Points from the titular's account (<see cref="AccountPoints"/>) and redemptions from the ledger; purchases arrive
-    /// with the purchases feature, which replaces <see cref="PurchasesAsync"/> with its count/sum/min/max query, and
-    /// <see cref="Figures.From"/> stays as it is.
+    /// Points from the titular's account (<see cref="AccountPoints"/>), redemptions from the ledger, consumption from the
+    /// customer's own purchases (a dependent's purchases are the dependent's consumption, their points the titular's).
     /// </summary>
     public sealed class Handler(LoyaltyDbContext db, AccountPoints points)
     {
         public async Task<Figures> HandleAsync(Guid customerId, Guid accountHolderId, TimeZoneInfo zone, CancellationToken cancellationToken)
         {
             var account = await points.ReadAsync(accountHolderId, cancellationToken);
-            var purchases = await PurchasesAsync(customerId, cancellationToken);
+            var purchases = await PurchasesAsync(customerId, zone, cancellationToken);
             var redemptions = await RedemptionsAsync(customerId, zone, cancellationToken);
             return Figures.From(account.Balance, account.ExpiringSoon, purchases, redemptions);
         }
 
-        private static Task<PurchaseTotals> PurchasesAsync(Guid customerId, CancellationToken cancellationToken) =>
-            Task.FromResult(PurchaseTotals.None);
+        /// <summary>Purchases not cancelled, net of what was returned; one aggregate over the (tenant, customer, time) index.</summary>
+        private async Task<PurchaseTotals> PurchasesAsync(Guid customerId, TimeZoneInfo zone, CancellationToken cancellationToken)
+        {
+            var totals = await db.Purchases.AsNoTracking()
+                .Where(p => p.CustomerId == customerId && p.CancelledAt == null)
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Total = g.Sum(p => p.TotalAmount - p.ReturnedAmount), First = g.Min(p => p.OccurredAt), Last = g.Max(p => p.OccurredAt) })
+                .SingleOrDefaultAsync(cancellationToken);
+            return totals is null ? PurchaseTotals.None
+                : new PurchaseTotals(totals.Count, totals.Total, LocalDay(totals.First, zone), LocalDay(totals.Last, zone));
+        }
+
+        private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) =>
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
         /// <summary>The customer's own redemptions (a dependent's at the counter count for the dependent), cancelled ones left out.</summary>
         private async Task<RedemptionTotals> RedemptionsAsync(Guid customerId, TimeZoneInfo zone, CancellationToken cancellationToken)
