@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Catalog;
 using Loyalty.Domain.Points;
@@ -46,6 +47,12 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<PurchaseItem> PurchaseItems => Set<PurchaseItem>();
     public DbSet<PurchasePayment> PurchasePayments => Set<PurchasePayment>();
     public DbSet<PurchaseReturn> PurchaseReturns => Set<PurchaseReturn>();
+    public DbSet<CampaignType> CampaignTypes => Set<CampaignType>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Prize> Prizes => Set<Prize>();
+    public DbSet<GiftVoucher> GiftVouchers => Set<GiftVoucher>();
+    public DbSet<Redemption> Redemptions => Set<Redemption>();
+    public DbSet<CampaignProgress> CampaignProgress => Set<CampaignProgress>();
     public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
 
     public TenantContext Tenant => tenant;

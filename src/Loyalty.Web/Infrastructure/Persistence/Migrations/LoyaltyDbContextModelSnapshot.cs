@@ -23,6 +23,823 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("category_ids");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("classification");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<int?>("ForecastCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("forecast_customers");
+
+                    b.Property<decimal?>("ForecastProfit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("forecast_profit");
+
+                    b.Property<decimal?>("ForecastSales")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("forecast_sales");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("observation");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("situation");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("type_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_campaigns_tenant_id_id");
+
+                    b.HasIndex("TenantId", "TypeId")
+                        .HasDatabaseName("ix_campaigns_tenant_id_type_id");
+
+                    b.HasIndex("TenantId", "Situation", "EndDate")
+                        .HasDatabaseName("ix_campaigns_tenant_id_situation_end_date");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.CampaignProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_progress");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_campaign_progress_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "Kind", "RuleId", "AccountId", "WindowStart")
+                        .IsUnique()
+                        .HasDatabaseName("ux_campaign_progress_rule_account_window");
+
+                    b.ToTable("campaign_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.CampaignStore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<int?>("ForecastCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("forecast_customers");
+
+                    b.Property<decimal?>("ForecastProfit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("forecast_profit");
+
+                    b.Property<decimal?>("ForecastSales")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("forecast_sales");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("share_percent");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_stores");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .HasDatabaseName("ix_campaign_stores_tenant_id_store_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "StoreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_stores_tenant_id_campaign_id_store_id");
+
+                    b.ToTable("campaign_stores", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.CampaignType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_types");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_campaign_types_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_types_tenant_id_name");
+
+                    b.ToTable("campaign_types", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Concession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<decimal>("PointsPerReal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("points_per_real");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("section_id");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_concessions");
+
+                    b.HasIndex("TenantId", "DepartmentId")
+                        .HasDatabaseName("ix_campaign_concessions_tenant_id_department_id");
+
+                    b.HasIndex("TenantId", "SectionId")
+                        .HasDatabaseName("ix_campaign_concessions_tenant_id_section_id");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .HasDatabaseName("ix_campaign_concessions_tenant_id_store_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "StoreId", "DepartmentId", "SectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_concessions_tenant_id_campaign_id_store_id_departm");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "CampaignId", "StoreId", "DepartmentId", "SectionId"), false);
+
+                    b.ToTable("campaign_concessions", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.FrequencyBonus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BonusPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bonus_points");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<decimal>("MinimumAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("minimum_amount");
+
+                    b.Property<int>("PurchasesRequired")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases_required");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_frequency_bonuses");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_campaign_frequency_bonuses_tenant_id_campaign_id");
+
+                    b.ToTable("campaign_frequency_bonuses", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.GiftRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("GiftProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gift_product_id");
+
+                    b.Property<int>("GiftQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("gift_quantity");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("QuantityPerGift")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("quantity_per_gift");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_gift_rules");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_campaign_gift_rules_tenant_id_id");
+
+                    b.HasIndex("TenantId", "GiftProductId")
+                        .HasDatabaseName("ix_campaign_gift_rules_tenant_id_gift_product_id");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_campaign_gift_rules_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "ProductId", "GiftProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_gift_rules_tenant_id_campaign_id_product_id_gift_p");
+
+                    b.ToTable("campaign_gift_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.GiftVoucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<Guid?>("DeliveredStoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivered_store_id");
+
+                    b.Property<Guid>("GiftProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gift_product_id");
+
+                    b.Property<long>("GiftRuleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gift_rule_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_vouchers");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "GiftProductId")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_gift_product_id");
+
+                    b.HasIndex("TenantId", "PurchaseId")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_purchase_id");
+
+                    b.HasIndex("TenantId", "AccountId", "IssuedAt")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_account_id_issued_at");
+
+                    b.ToTable("gift_vouchers", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Prize", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("PointsRequired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points_required");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_prizes");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_campaign_prizes_tenant_id_id");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_campaign_prizes_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_prizes_tenant_id_campaign_id_product_id");
+
+                    b.ToTable("campaign_prizes", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ProductDiscount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("percent");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_discounts");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_campaign_discounts_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .HasDatabaseName("ix_campaign_discounts_tenant_id_store_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "ProductId", "StoreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_discounts_tenant_id_campaign_id_product_id_store_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "CampaignId", "ProductId", "StoreId"), false);
+
+                    b.ToTable("campaign_discounts", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ProductPoints", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<decimal>("PointsPerUnit")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("points_per_unit");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_product_points");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_campaign_product_points_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_product_points_tenant_id_campaign_id_product_id");
+
+                    b.ToTable("campaign_product_points", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("card_number");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.Property<string>("RedeemedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("redeemed_by");
+
+                    b.Property<Guid>("RequestKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_key");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("TotalPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_redemptions");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_redemptions_tenant_id_id");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_redemptions_tenant_id_campaign_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_redemptions_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "RequestKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_redemptions_tenant_id_request_key");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .HasDatabaseName("ix_redemptions_tenant_id_store_id");
+
+                    b.HasIndex("TenantId", "AccountId", "RedeemedAt")
+                        .HasDatabaseName("ix_redemptions_tenant_id_account_id_redeemed_at");
+
+                    b.ToTable("redemptions", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.RedemptionLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PointsEach")
+                        .HasColumnType("bigint")
+                        .HasColumnName("points_each");
+
+                    b.Property<Guid>("PrizeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prize_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("RedemptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redemption_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_redemption_lines");
+
+                    b.HasIndex("TenantId", "PrizeId")
+                        .HasDatabaseName("ix_redemption_lines_tenant_id_prize_id");
+
+                    b.HasIndex("TenantId", "RedemptionId")
+                        .HasDatabaseName("ix_redemption_lines_tenant_id_redemption_id");
+
+                    b.ToTable("redemption_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.StoreBonus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("ExtraPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("extra_points");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("store_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_store_bonuses");
+
+                    b.HasIndex("TenantId", "StoreId")
+                        .HasDatabaseName("ix_campaign_store_bonuses_tenant_id_store_id");
+
+                    b.HasIndex("TenantId", "CampaignId", "StoreId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaign_store_bonuses_tenant_id_campaign_id_store_id");
+
+                    b.ToTable("campaign_store_bonuses", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ThresholdAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<long>("ExtraPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("extra_points");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("ThresholdPoints")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threshold_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_threshold_awards");
+
+                    b.HasIndex("TenantId", "CampaignId")
+                        .HasDatabaseName("ix_campaign_threshold_awards_tenant_id_campaign_id");
+
+                    b.ToTable("campaign_threshold_awards", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1640,6 +2457,294 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.CampaignType", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "TypeId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_campaign_types_tenant_id_type_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.CampaignProgress", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_progress_campaigns_tenant_id_campaign_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.CampaignStore", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("Stores")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_stores_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_stores_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Concession", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("Concessions")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_concessions_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Department", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "DepartmentId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_concessions_departments_tenant_id_department_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Section", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SectionId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_campaign_concessions_sections_tenant_id_section_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_concessions_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.FrequencyBonus", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("FrequencyBonuses")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_frequency_bonuses_campaigns_tenant_id_campaign_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.GiftRule", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("GiftRules")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_gift_rules_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "GiftProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_gift_rules_products_tenant_id_gift_product_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_gift_rules_products_tenant_id_product_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.GiftVoucher", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_vouchers_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_vouchers_customers_tenant_id_customer_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "GiftProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_vouchers_products_tenant_id_gift_product_id");
+
+                    b.HasOne("Loyalty.Domain.Purchases.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_vouchers_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Prize", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("Prizes")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_prizes_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_prizes_products_tenant_id_product_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ProductDiscount", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_discounts_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_discounts_products_tenant_id_product_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_campaign_discounts_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ProductPoints", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("ProductPoints")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_product_points_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProductId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_product_points_products_tenant_id_product_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_redemptions_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_redemptions_customers_tenant_id_customer_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_redemptions_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.RedemptionLine", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Prize", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PrizeId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_redemption_lines_campaign_prizes_tenant_id_prize_id");
+
+                    b.HasOne("Loyalty.Domain.Campaigns.Redemption", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TenantId", "RedemptionId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_redemption_lines_redemptions_tenant_id_redemption_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.StoreBonus", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("StoreBonuses")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_store_bonuses_campaigns_tenant_id_campaign_id");
+
+                    b.HasOne("Loyalty.Domain.Tenancy.Store", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "StoreId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_store_bonuses_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.ThresholdAward", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Campaigns.Campaign", null)
+                        .WithMany("ThresholdAwards")
+                        .HasForeignKey("TenantId", "CampaignId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_threshold_awards_campaigns_tenant_id_campaign_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
                 {
                     b.HasOne("Loyalty.Domain.Customers.Customer", null)
@@ -1969,6 +3074,32 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_tokens_staff_users_user_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Concessions");
+
+                    b.Navigation("Discounts");
+
+                    b.Navigation("FrequencyBonuses");
+
+                    b.Navigation("GiftRules");
+
+                    b.Navigation("Prizes");
+
+                    b.Navigation("ProductPoints");
+
+                    b.Navigation("StoreBonuses");
+
+                    b.Navigation("Stores");
+
+                    b.Navigation("ThresholdAwards");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
