@@ -22,6 +22,10 @@ RUN dotnet publish src/Loyalty.Web/Loyalty.Web.csproj -c Release -o /out --no-re
 
 # --- runtime ---
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# PDFs (statements, receipts) are set in DejaVu Sans, read from /usr/share/fonts/truetype/dejavu (Infrastructure/Pdf).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out ./
 RUN mkdir -p /app/logs && chown "$APP_UID" /app/logs

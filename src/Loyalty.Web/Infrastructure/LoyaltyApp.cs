@@ -34,6 +34,7 @@ public static class LoyaltyApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.AddSingleton(TimeProvider.System);
+        Pdf.PdfFonts.EnsureConfigured();
         services.AddHttpContextAccessor();
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantScopes>();
