@@ -71,6 +71,8 @@ public static class LoyaltyApp
         services.AddScoped<Features.Points.PointsLedger>();
         services.AddScoped<Features.Purchases.PurchaseEarning>();
         services.AddScoped<Features.Points.AccountPoints>();
+        services.AddScoped<Features.Redemptions.CounterContext>();
+        services.AddScoped<Features.Redemptions.ReceiptPdf>();
 
         services.AddControllersWithViews(o =>
             {
