@@ -115,8 +115,9 @@ public static class CounterScreen
 
         private Task<List<PrizeRow>> PrizesAsync(Guid campaignId, CancellationToken cancellationToken) =>
             db.Prizes.AsNoTracking().Where(p => p.CampaignId == campaignId)
-                .Join(db.Products, p => p.ProductId, k => k.Id, (p, k) => new PrizeRow(p.Id, k.Code, k.Description, p.PointsRequired, p.Stock))
-                .OrderBy(p => p.Points).ThenBy(p => p.Description).ToListAsync(cancellationToken);
+                .Join(db.Products, p => p.ProductId, k => k.Id, (p, k) => new { p.Id, k.Code, k.Description, p.PointsRequired, p.Stock })
+                .OrderBy(p => p.PointsRequired).ThenBy(p => p.Description)
+                .Select(p => new PrizeRow(p.Id, p.Code, p.Description, p.PointsRequired, p.Stock)).ToListAsync(cancellationToken);
 
         /// <summary>The account's redemptions in the campaign not yet cancelled, at the stores the user serves.</summary>
         private async Task<List<RedemptionRow>> RedemptionsAsync(Guid accountId, Guid campaignId, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed class ReceiptsController(Receipts.Handler receipts, ReceiptPdf pdf
             return NotFound();
         }
         ViewData["PdfUrl"] = pdfUrl;
-        return View("Done", receipt);
+        return View("~/Features/Redemptions/Done.cshtml", receipt);
     }
 
     private IActionResult Pdf(Receipts.Receipt? receipt) =>

@@ -11,7 +11,7 @@ namespace Loyalty.Web.Features.Redemptions;
 /// them, hand over gifts. Cashiers and store managers serve at their own stores; a TenantAdmin chooses any store.</summary>
 [Route("resgates")]
 [Authorize(Policy = StaffPolicies.StoreStaff)]
-public sealed class CounterController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class RedemptionsController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(FindAtCounter.Query query, [FromServices] FindAtCounter.Handler handler, CancellationToken cancellationToken)
