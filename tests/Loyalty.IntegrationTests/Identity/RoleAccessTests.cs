@@ -67,6 +67,7 @@ public sealed class RoleAccessTests(DemoFixture fixture) : IClassFixture<DemoFix
         ("/departamentos", "TenantAdmin"),
         ("/configuracoes/pontuacao", "TenantAdmin"),
         ("/auditoria-pontos", "TenantAdmin StoreManager"),
+        ("/resgates", StoreStaff),
         ("/plataforma/empresas", "PlatformAdmin"),
         ("/plataforma/empresas/nova", "PlatformAdmin"),
         ("/hangfire", "PlatformAdmin"),
