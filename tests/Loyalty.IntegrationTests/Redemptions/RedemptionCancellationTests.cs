@@ -21,6 +21,8 @@ public sealed class RedemptionCancellationTests(AppFixture fixture) : IClassFixt
         var newer = await App.CreditAsync(counter.Tenant.Id, customer.Id, 200);
         var redemption = Counter.RedemptionOf(await counter.RedeemAsync(customer.Id, quantity: 2));
         Assert.Equal([0L, 150L], await RemainingAsync(counter, older.LotId!.Value, newer.LotId!.Value));
+        var tab = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(customer.Id, tab: "cancelamentos")));
+        Assert.Contains($"2 × {Counter.PrizeName}", tab.QuerySelector("[data-testid=redemption-row]")!.TextContent);
 
         var response = await counter.CancelAsync(customer.Id, redemption, "Cliente devolveu a cafeteira com defeito");
 

@@ -91,6 +91,26 @@ public sealed class RedemptionReceiptTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_TenantAdmin_Chooses_The_Store_And_Redeems_There()
+    {
+        var counter = await Counter.OpenAsync(App, prizePoints: 50);
+        var customer = await counter.CustomerWithPointsAsync("Atendida pelo Admin", 500);
+        using var admin = await Counter.SignInAsync(App, counter.Tenant, counter.Tenant.AdminEmail);
+
+        var profile = Html.Parse(await admin.Http.GetStringAsync($"/clientes/{customer.Id}"));
+        var link = profile.QuerySelector("[data-testid=redeem-for-customer]")!.GetAttribute("href")!;
+        var unchosen = Html.Parse(await admin.Http.GetStringAsync(link));
+        var (page, key) = await counter.PrizesFormAsync(customer.Id, admin);
+        var redemption = Counter.RedemptionOf(await counter.PostPrizesAsync(customer.Id, page, key, [(counter.PrizeId, 1)], admin));
+
+        Assert.Equal($"/resgates/{customer.Id}", link);
+        Assert.Equal(2, unchosen.QuerySelectorAll("[data-testid=counter-store] option[value]:not([value=''])").Length);
+        Assert.Null(unchosen.QuerySelector("[data-testid=prizes-form]"));
+        Assert.Equal(HttpStatusCode.OK, (await counter.Cashier.Http.GetAsync($"/resgates/{redemption}/recibo.pdf")).StatusCode);
+        Assert.Equal(450, (await counter.TotalsAsync(customer.Id)).Balance);
+    }
+
+    [Fact]
     public async Task The_Counter_Is_Not_Found_For_A_Store_Or_Customer_Outside_The_Users_Scope()
     {
         var counter = await Counter.OpenAsync(App);
