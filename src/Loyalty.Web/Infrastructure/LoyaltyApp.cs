@@ -70,6 +70,8 @@ public static class LoyaltyApp
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
         services.AddScoped<Features.Points.PointsLedger>();
         services.AddScoped<Features.Purchases.PurchaseEarning>();
+        services.AddMemoryCache();
+        services.AddSingleton<Features.Purchases.CampaignRules>();
         services.AddScoped<Features.Points.AccountPoints>();
 
         services.AddControllersWithViews(o =>

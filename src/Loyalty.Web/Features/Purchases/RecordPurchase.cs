@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
@@ -33,8 +34,10 @@ public static class RecordPurchase
         Unprocessable,
     }
 
-    /// <summary>The answer to the POS; discounts and gift vouchers are filled by the campaigns.</summary>
-    public sealed record Receipt(Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, object[] Discounts, object[] GiftVouchers);
+    /// <summary>The answer to the POS: the points, and the discounts and gift vouchers of the periodic campaigns.</summary>
+    public sealed record Receipt(
+        Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, IReadOnlyList<DiscountGiven> Discounts,
+        IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
 
     /// <summary><paramref name="Json"/> is the receipt exactly as first answered.</summary>
     public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null);
@@ -105,9 +108,9 @@ public static class RecordPurchase
                 db.ChangeTracker.Clear();
                 return (await AnswerOfAsync(storeId, pos, coupon, hash, cancellationToken))!;
             }
-            var balance = await earning.EarnAsync(purchase, cancellationToken);
+            var earned = await earning.EarnAsync(purchase, cancellationToken);
             var json = JsonSerializer.Serialize(
-                new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus), balance, [], []), Json);
+                new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus), earned.Balance, earned.Discounts, earned.Gifts), Json);
             purchase.Answer(json);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
