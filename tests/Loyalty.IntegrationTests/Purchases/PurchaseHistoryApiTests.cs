@@ -47,7 +47,7 @@ public sealed class PurchaseHistoryApiTests(AppFixture fixture) : IClassFixture<
         Assert.Equal((3, 0, 0), Counts(body));
         Assert.Equal(["created", "created", "created"], Statuses(body));
         Assert.Equal([0, 1, 2], body.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("index").GetInt32()));
-        Assert.All(purchases, p => Assert.Equal((PointsStatus.None, 0L), (p.PointsStatus, p.PointsEarned)));
+        Assert.All(purchases, p => Assert.Equal((PurchaseOrigin.History, PointsStatus.None, 0L), (p.Origin, p.PointsStatus, p.PointsEarned)));
         Assert.Equal(0, await App.InTenantAsync(_tenant.Id, db => db.LedgerEntries.CountAsync()));
         Assert.Equal((3, 180m, 60m), (figures.Purchases, figures.TotalSpent, figures.AverageTicket));
         Assert.Equal(0, figures.Balance);

@@ -92,6 +92,7 @@ public sealed class PurchaseScreenTests(AppFixture fixture) : IClassFixture<AppF
         var page = await admin.GetPageAsync($"/compras/{id}");
         var items = page.QuerySelectorAll("[data-testid=purchase-item]").Select(r => r.TextContent).ToList();
 
+        Assert.Equal("PDV", page.QuerySelector("[data-testid=purchase-origin]")!.TextContent.Trim());
         Assert.Equal(2, items.Count);
         Assert.Contains("Gasolina comum", items[0], StringComparison.Ordinal);
         Assert.Contains("(fora do catálogo)", items[1], StringComparison.Ordinal);
@@ -121,6 +122,8 @@ public sealed class PurchaseScreenTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal($"/compras/{purchase.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal((_south, _ana.Id, 10m, PointsStatus.Credited, 10L), (purchase.StoreId, purchase.CustomerId, purchase.TotalAmount, purchase.PointsStatus, purchase.PointsEarned));
         Assert.Equal(2.5m, purchase.Items.Single().Quantity);
+        Assert.Equal(PurchaseOrigin.BackOffice, purchase.Origin);
+        Assert.Equal("Lançada no back-office", detail.QuerySelector("[data-testid=purchase-origin]")!.TextContent.Trim());
         Assert.Equal(new DateTimeOffset(LocalNoon, SaoPaulo.GetUtcOffset(LocalNoon)), purchase.OccurredAt);
         Assert.Contains("Compra registrada: 10 pontos (Creditados).", detail.Body!.TextContent, StringComparison.Ordinal);
     }

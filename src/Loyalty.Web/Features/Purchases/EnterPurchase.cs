@@ -101,7 +101,8 @@ public static class EnterPurchase
             {
                 return CommandResult<Saved>.Failure(errors);
             }
-            var outcome = await record.HandleAsync(command.StoreId!.Value, await RequestAsync(command, cancellationToken), cancellationToken);
+            var outcome = await record.HandleAsync(command.StoreId!.Value, await RequestAsync(command, cancellationToken), PurchaseOrigin.BackOffice,
+                cancellationToken);
             return outcome.Kind switch
             {
                 RecordPurchase.Kind.Created or RecordPurchase.Kind.Replayed => CommandResult<Saved>.Success(Saved(outcome)),

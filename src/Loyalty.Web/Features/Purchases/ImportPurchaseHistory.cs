@@ -154,7 +154,8 @@ public static class ImportPurchaseHistory
                     new PurchaseHeader(r.StoreId, r.Pos, r.Coupon, request.OccurredAt!.Value, r.CustomerId, r.CardNumber, request.TotalAmount!.Value, r.Hash),
                     request.Items!.Select((item, n) => PurchaseItem.Of(n + 1, item.ProductCode!, item.Quantity!.Value, item.UnitPrice!.Value, item.TotalPrice!.Value)),
                     request.Payments!.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
-                    now);
+                    now,
+                    PurchaseOrigin.History);
                 known[key] = new Earlier(purchase.Id, r.Hash);
                 created.Add(purchase);
                 results.Add(new EntryResult(r.Index, "created", purchase.Id));

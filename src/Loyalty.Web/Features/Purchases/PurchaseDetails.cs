@@ -30,6 +30,7 @@ public static class PurchaseDetails
         public required string CouponNumber { get; init; }
         public required DateTimeOffset OccurredAt { get; init; }
         public required DateTimeOffset RecordedAt { get; init; }
+        public required PurchaseOrigin Origin { get; init; }
         public required Guid CustomerId { get; init; }
         public required string CustomerName { get; init; }
         public string? Card { get; init; }
@@ -72,6 +73,7 @@ public static class PurchaseDetails
                 CouponNumber = p.CouponNumber,
                 OccurredAt = p.OccurredAt,
                 RecordedAt = p.RecordedAt,
+                Origin = p.Origin,
                 CustomerId = p.CustomerId,
                 CustomerName = await db.Customers.Where(c => c.Id == p.CustomerId).Select(c => c.Name).SingleAsync(cancellationToken),
                 Card = p.CardNumber is { } card ? cards.Show(card) : null,

@@ -51,6 +51,7 @@ public sealed partial class ResourceCompletenessTests
         ["CatalogImport.Field."] = Names<Loyalty.Web.Features.Catalog.Import.ImportField>(),
         ["CatalogImport.Existing."] = Names<Loyalty.Web.Features.Catalog.Import.ExistingProducts>(),
         ["Purchases.Status."] = Names<Loyalty.Domain.Purchases.PointsStatus>(),
+        ["Purchases.Origin."] = Names<Loyalty.Domain.Purchases.PurchaseOrigin>(),
     };
 
     [Fact]
