@@ -64,6 +64,19 @@ public sealed class StatementDownloadTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Csv_Should_Escape_A_Reason_That_Reads_Like_A_Formula()
+    {
+        var customer = await App.AddCustomerAsync(_tenant.Id, "Fórmula Teste");
+        await App.CreditAsync(_tenant.Id, customer.Id, 10);
+        await App.InLedgerAsync(_tenant.Id, l => l.AdjustAsync(customer.Id, -5, "=HYPERLINK(\"http://x\")", CancellationToken.None));
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+
+        var csv = await admin.Http.GetStringAsync($"/clientes/{customer.Id}/extrato.csv");
+
+        Assert.Contains(";Ajuste manual;-5;5;\"'=HYPERLINK(\"\"http://x\"\")\";", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Period_Filter_Should_Choose_The_Entries_And_The_Opening_Balance()
     {
         using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
