@@ -66,6 +66,7 @@ public static class LoyaltyApp
         services.AddScoped<Api.Customers.ApiCustomerRegistration>();
         services.AddScoped<Features.Customers.CustomerSearch>();
         services.AddScoped<Features.Customers.CardNumberDisplay>();
+        services.AddScoped<Features.Customers.Statement.StatementLedger>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
         services.AddScoped<Features.Points.PointsLedger>();

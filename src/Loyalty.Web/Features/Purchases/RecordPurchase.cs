@@ -51,7 +51,11 @@ public static class RecordPurchase
 
     public sealed class Handler(LoyaltyDbContext db, PurchaseEarning earning, TimeProvider clock, IStringLocalizer<SharedResource> l)
     {
-        public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
+        public Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken) =>
+            HandleAsync(storeId, request, PurchaseOrigin.Pos, cancellationToken);
+
+        /// <param name="origin">The POS, or the back-office typing a purchase by hand: the same rules either way.</param>
+        public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
         {
             if (PurchaseRequestRules.Validate(request, l) is { Count: > 0 } errors)
             {
@@ -61,7 +65,7 @@ public static class RecordPurchase
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                return await RecordAsync(storeId, request, cancellationToken);
+                return await RecordAsync(storeId, request, origin, cancellationToken);
             }
             finally
             {
@@ -69,7 +73,7 @@ public static class RecordPurchase
             }
         }
 
-        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
+        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
         {
             var hash = PurchaseRequestRules.Hash(request);
             var pos = request.PosNumber!.Trim();
@@ -94,7 +98,8 @@ public static class RecordPurchase
                 new PurchaseHeader(storeId, pos, coupon, occurredAt, id, cardNumber, request.TotalAmount!.Value, hash),
                 request.Items!.Select((i, n) => PurchaseItem.Of(n + 1, i.ProductCode!, i.Quantity!.Value, i.UnitPrice!.Value, i.TotalPrice!.Value)),
                 request.Payments!.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
-                now);
+                now,
+                origin);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Purchases.Add(purchase);
