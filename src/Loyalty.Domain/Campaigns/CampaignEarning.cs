@@ -104,7 +104,9 @@ public static class CampaignEarning
 /// The tenant's earning rules a purchase needs, cached per tenant: the default rate, the active campaigns with their
 /// stores and rules, and the codes of the products the rules name (purchases carry codes, rules carry product ids).
 /// </summary>
-public sealed class CampaignRuleSet(decimal defaultPointsPerReal, IReadOnlyList<Campaign> campaigns, IReadOnlyDictionary<Guid, string> productCodes)
+public sealed class CampaignRuleSet(
+    decimal defaultPointsPerReal, IReadOnlyList<Campaign> campaigns, IReadOnlyDictionary<Guid, string> productCodes,
+    IReadOnlyDictionary<Guid, string>? productDescriptions = null)
 {
     public decimal DefaultPointsPerReal { get; } = defaultPointsPerReal;
     public IReadOnlyList<Campaign> Campaigns { get; } = campaigns;
@@ -113,6 +115,8 @@ public sealed class CampaignRuleSet(decimal defaultPointsPerReal, IReadOnlyList<
     public bool HasConcessions { get; } = campaigns.Any(c => c.Concessions.Count > 0);
 
     public string? CodeOf(Guid productId) => productCodes.GetValueOrDefault(productId);
+
+    public string? DescriptionOf(Guid productId) => productDescriptions?.GetValueOrDefault(productId);
 }
 
 /// <summary>What earning needs to know of a purchase: the local time is the tenant's.</summary>

@@ -4,14 +4,12 @@ using Loyalty.Domain.Points;
 namespace Loyalty.Domain.Purchases;
 
 /// <summary>
-/// Earning for one purchase (SPEC §5 steps 1, 3 and 4; campaign bonuses of step 2 come from the campaigns): base points
-/// on money rounded down once per purchase, then the category's multiplier rounded down, then the audit parameter.
+/// Step 4 of earning one purchase (SPEC §5): the audit parameter and the antifraud rules decide whether the points are
+/// credited now or wait in the audit queue. Steps 1–2 are <see cref="Campaigns.CampaignEarning"/>; step 3 is the
+/// category's multiplier.
 /// </summary>
 public static class Earning
 {
-    public static long BasePoints(decimal amount, decimal pointsPerReal) =>
-        amount <= 0 ? 0 : (long)decimal.Floor(amount * pointsPerReal);
-
     /// <summary>The status of <paramref name="points"/> earned, and why they wait when they do.</summary>
     public static (PointsStatus Status, IReadOnlyList<string> Reasons) Decide(
         long points, AntifraudRules? rules, decimal amount, CardDay day, DateTimeOffset occurredAt)

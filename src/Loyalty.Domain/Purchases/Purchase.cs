@@ -31,6 +31,7 @@ public class Purchase : ITenantOwned
     public string CouponNumber { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    public PurchaseOrigin Origin { get; private set; }
     public Guid CustomerId { get; private set; }
     public string? CardNumber { get; private set; }
     public decimal TotalAmount { get; private set; }
@@ -60,7 +61,8 @@ public class Purchase : ITenantOwned
     public IReadOnlyCollection<PurchaseItem> Items => _items.AsReadOnly();
     public IReadOnlyCollection<PurchasePayment> Payments => _payments.AsReadOnly();
 
-    public static Purchase Record(PurchaseHeader header, IEnumerable<PurchaseItem> items, IEnumerable<PurchasePayment> payments, DateTimeOffset now)
+    public static Purchase Record(PurchaseHeader header, IEnumerable<PurchaseItem> items, IEnumerable<PurchasePayment> payments, DateTimeOffset now,
+        PurchaseOrigin origin = PurchaseOrigin.Pos)
     {
         var purchase = new Purchase
         {
@@ -70,6 +72,7 @@ public class Purchase : ITenantOwned
             CouponNumber = Guard.Text(header.CouponNumber, CouponNumberMaxLength, "Purchase.CouponNumberRequired"),
             OccurredAt = header.OccurredAt.ToUniversalTime(),
             RecordedAt = now,
+            Origin = origin,
             CustomerId = header.CustomerId,
             CardNumber = header.CardNumber,
             TotalAmount = header.TotalAmount,

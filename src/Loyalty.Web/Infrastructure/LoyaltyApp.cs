@@ -66,10 +66,13 @@ public static class LoyaltyApp
         services.AddScoped<Api.Customers.ApiCustomerRegistration>();
         services.AddScoped<Features.Customers.CustomerSearch>();
         services.AddScoped<Features.Customers.CardNumberDisplay>();
+        services.AddScoped<Features.Customers.Statement.StatementLedger>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
         services.AddScoped<Features.Points.PointsLedger>();
         services.AddScoped<Features.Purchases.PurchaseEarning>();
+        services.AddMemoryCache();
+        services.AddSingleton<Features.Purchases.CampaignRules>();
         services.AddScoped<Features.Points.AccountPoints>();
         services.AddScoped<Features.Redemptions.CounterContext>();
         services.AddScoped<Features.Redemptions.ReceiptPdf>();

@@ -67,6 +67,8 @@ public sealed class RoleAccessTests(DemoFixture fixture) : IClassFixture<DemoFix
         ("/departamentos", "TenantAdmin"),
         ("/configuracoes/pontuacao", "TenantAdmin"),
         ("/auditoria-pontos", "TenantAdmin StoreManager"),
+        ("/compras", "TenantAdmin StoreManager"),
+        ("/compras/nova", StoreStaff),
         ("/resgates", StoreStaff),
         ("/plataforma/empresas", "PlatformAdmin"),
         ("/plataforma/empresas/nova", "PlatformAdmin"),

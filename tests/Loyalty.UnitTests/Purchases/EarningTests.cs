@@ -1,3 +1,4 @@
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Purchases;
 
@@ -14,21 +15,21 @@ public sealed class EarningTests
     [InlineData(10.99, 1.5, 16)]
     [InlineData(33.33, 3, 99)]
     public void BasePoints_Should_Round_Down_Once_On_The_Purchase_Amount(decimal amount, decimal rate, long expected) =>
-        Assert.Equal(expected, Earning.BasePoints(amount, rate));
+        Assert.Equal(expected, BasePoints(rate, amount));
 
     [Fact]
     public void BasePoints_Should_Be_Computed_On_The_Total_Not_Per_Item()
     {
         // Three items of R$ 0,50 earn 1 point together, none one by one.
-        Assert.Equal(1, Earning.BasePoints(0.50m + 0.50m + 0.50m, 1m));
-        Assert.Equal(0, Earning.BasePoints(0.50m, 1m) * 3);
+        Assert.Equal(1, BasePoints(1m, 0.50m, 0.50m, 0.50m));
+        Assert.Equal(0, BasePoints(1m, 0.50m) * 3);
     }
 
     [Fact]
     public void Multiplier_Should_Round_Down_After_The_Base()
     {
         var category = CustomerCategory.Create("Prata", null, 1.25m, 365, AuditParameter.IgnoreRules, null, Noon);
-        Assert.Equal(20, category.ApplyMultiplier(Earning.BasePoints(16.99m, 1m)));
+        Assert.Equal(20, category.ApplyMultiplier(BasePoints(1m, 16.99m)));
     }
 
     [Fact]
@@ -92,4 +93,9 @@ public sealed class EarningTests
         var justAfterMidnight = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.FromHours(-3));
         Assert.Equal(end, Antifraud.LocalDay(justAfterMidnight, SaoPaulo).Start);
     }
+
+    /// <summary>Step 1 with no campaign: the tenant's rate on the items' totals.</summary>
+    private static long BasePoints(decimal rate, params decimal[] itemTotals) =>
+        CampaignEarning.Plan(new CampaignRuleSet(rate, [], new Dictionary<Guid, string>()),
+            new PurchaseFacts(Guid.NewGuid(), Noon.DateTime, Guid.NewGuid(), itemTotals.Sum(), [.. itemTotals.Select(t => new ItemFacts("X", 1, t))])).BasePoints;
 }

@@ -13,18 +13,24 @@ public static class CustomerDocument
     };
 
     /// <summary>
-    /// The document as printed on a receipt handed to the customer: the middle digits only (***.456.789-**,
-    /// **.345.678/0001-**), enough for the customer to recognise it and useless to anyone who finds the paper.
+    /// The document as printed on documents that leave the building (statement PDF): the middle digits only, the way
+    /// Brazilian public bodies mask a CPF under the LGPD — ***.456.789-** and **.345.678/0001-**.
     /// </summary>
     public static string Masked(PersonType type, string document)
     {
         var formatted = Format(type, document);
-        return formatted.Length switch
+        var digitsSeen = 0;
+        var total = formatted.Count(char.IsAsciiLetterOrDigit);
+        var (head, tail) = type == PersonType.PJ ? (2, 2) : (3, 2);
+        return string.Concat(formatted.Select(c =>
         {
-            14 when type == PersonType.PF => "***" + formatted[3..^2] + "**",
-            18 when type == PersonType.PJ => "**" + formatted[2..^2] + "**",
-            _ => formatted.Length <= 4 ? formatted : new string('*', formatted.Length - 4) + formatted[^4..],
-        };
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return c;
+            }
+            digitsSeen++;
+            return digitsSeen <= head || digitsSeen > total - tail ? '*' : c;
+        }));
     }
 
     public static string? FormatPhone(string? phone) =>

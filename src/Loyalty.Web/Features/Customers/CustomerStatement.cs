@@ -1,19 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Loyalty.Domain.Points;
-using Loyalty.Web.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Loyalty.Web.Features.Customers.Statement;
+using Loyalty.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Customers;
 
 /// <summary>
 /// "Extrato Geral" (SPEC §3): every point operation of the customer's account within a period, read from the ledger,
 /// with the balance after each one (the current balance is <see cref="CustomerFigures"/>'). The period is in the
-/// tenant's calendar; without one it is the last 30 days. Entries are in the order they happened (then as recorded).
+/// tenant's calendar (<see cref="StatementPeriod"/>: the last 90 days by default). The same period downloads as CSV and
+/// PDF (<see cref="CustomerStatementController"/>).
 /// </summary>
 public static class CustomerStatement
 {
-    public const int DefaultDays = 30;
-
     /// <summary>A longer period shows its first entries and asks for a shorter one (the PDF/CSV export has them all).</summary>
     public const int MaxEntries = 500;
 
@@ -56,32 +56,32 @@ public static class CustomerStatement
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public sealed class Handler(LoyaltyDbContext db)
+    public sealed class Handler(StatementLedger ledger, IStringLocalizer<SharedResource> l)
     {
         public async Task<Model> HandleAsync(Guid accountHolderId, Period period, DateOnly today, TimeZoneInfo zone,
             CancellationToken cancellationToken)
         {
-            var to = period.To ?? today;
-            var from = period.From ?? to.AddDays(-DefaultDays);
-            if (from > to)
+            if (StatementPeriod.Resolve(period.From, period.To, today) is not { } resolved)
             {
-                return new Model(period, from, to, [], true);
+                return new Model(period, period.From ?? today, period.To ?? today, [], true);
             }
-            var start = PointsExpiry.StartOfDay(from, zone);
-            var end = PointsExpiry.StartOfDay(to.AddDays(1), zone);
-            var account = db.LedgerEntries.AsNoTracking().Where(e => e.AccountId == accountHolderId);
-            var opening = await account.Where(e => e.OccurredAt < start).SumAsync(e => (long?)e.Points, cancellationToken) ?? 0;
-            var rows = await account.Where(e => e.OccurredAt >= start && e.OccurredAt < end)
-                .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(MaxEntries + 1)
-                .Select(e => new { e.OccurredAt, e.Kind, e.Reason, e.Points, e.Actor }).ToListAsync(cancellationToken);
-            var balance = opening;
-            var entries = rows.Take(MaxEntries).Select(e =>
+            var start = resolved.Start(zone);
+            var opening = await ledger.BalanceBeforeAsync(accountHolderId, start, cancellationToken);
+            var entries = new List<Entry>();
+            var truncated = false;
+            await foreach (var line in ledger.LinesAsync(accountHolderId, start, resolved.End(zone), opening, cancellationToken))
             {
-                balance += e.Points;
-                // Purchases (and their store) arrive with the purchases feature; until then only adjustments describe themselves.
-                return new Entry(e.OccurredAt, OperationOf(e.Kind), null, e.Reason, e.Points, e.Actor, balance);
-            }).ToList();
-            return new Model(period, from, to, entries, false, rows.Count > MaxEntries);
+                if (entries.Count == MaxEntries)
+                {
+                    truncated = true;
+                    break;
+                }
+                entries.Add(new Entry(line.OccurredAt, OperationOf(line.Kind), line.StoreCode is null ? null : $"{line.StoreCode} — {line.StoreName}",
+                    NullIfEmpty(StatementReference.Describe(line, l, withStore: false)), line.Points, line.Actor, line.BalanceAfter));
+            }
+            return new Model(period, resolved.From, resolved.To, entries, false, truncated);
         }
+
+        private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
     }
 }

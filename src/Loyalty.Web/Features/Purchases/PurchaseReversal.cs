@@ -51,6 +51,7 @@ public static class PurchaseReversal
                 var now = clock.GetUtcNow();
                 var points = purchase.Cancel(now);
                 await ReverseAsync(purchase, LedgerEntryKind.PurchaseCancellation, points, now, cancellationToken);
+                await VoidGiftsAsync(purchase.Id, now, cancellationToken);
                 return new Outcome(Kind.Done, await ResultAsync(purchase, points, cancellationToken));
             }, cancellationToken);
 
@@ -140,6 +141,12 @@ public static class PurchaseReversal
                 await ledger.ReverseAsync(purchase.CustomerId, kind, points, purchase.Id, now, cancellationToken);
             }
         }
+
+        /// <summary>The gifts of a voided coupon not yet handed over are no longer due (<see cref="Domain.Campaigns.GiftVoucher.Void"/>);
+        /// one conditional UPDATE, so a delivery committed at the same moment stays delivered and is not voided.</summary>
+        private Task<int> VoidGiftsAsync(Guid purchaseId, DateTimeOffset now, CancellationToken cancellationToken) =>
+            db.GiftVouchers.Where(v => v.PurchaseId == purchaseId && v.DeliveredAt == null && v.VoidedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.VoidedAt, now), cancellationToken);
 
         private async Task<Reversed> ResultAsync(Purchase purchase, long points, CancellationToken cancellationToken)
         {

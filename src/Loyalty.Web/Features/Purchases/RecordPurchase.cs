@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
@@ -33,8 +34,10 @@ public static class RecordPurchase
         Unprocessable,
     }
 
-    /// <summary>The answer to the POS; discounts and gift vouchers are filled by the campaigns.</summary>
-    public sealed record Receipt(Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, object[] Discounts, object[] GiftVouchers);
+    /// <summary>The answer to the POS: the points, and the discounts and gift vouchers of the periodic campaigns.</summary>
+    public sealed record Receipt(
+        Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, IReadOnlyList<DiscountGiven> Discounts,
+        IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
 
     /// <summary><paramref name="Json"/> is the receipt exactly as first answered.</summary>
     public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null);
@@ -48,7 +51,11 @@ public static class RecordPurchase
 
     public sealed class Handler(LoyaltyDbContext db, PurchaseEarning earning, TimeProvider clock, IStringLocalizer<SharedResource> l)
     {
-        public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
+        public Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken) =>
+            HandleAsync(storeId, request, PurchaseOrigin.Pos, cancellationToken);
+
+        /// <param name="origin">The POS, or the back-office typing a purchase by hand: the same rules either way.</param>
+        public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
         {
             if (PurchaseRequestRules.Validate(request, l) is { Count: > 0 } errors)
             {
@@ -58,7 +65,7 @@ public static class RecordPurchase
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                return await RecordAsync(storeId, request, cancellationToken);
+                return await RecordAsync(storeId, request, origin, cancellationToken);
             }
             finally
             {
@@ -66,7 +73,7 @@ public static class RecordPurchase
             }
         }
 
-        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
+        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
         {
             var hash = PurchaseRequestRules.Hash(request);
             var pos = request.PosNumber!.Trim();
@@ -91,7 +98,8 @@ public static class RecordPurchase
                 new PurchaseHeader(storeId, pos, coupon, occurredAt, id, cardNumber, request.TotalAmount!.Value, hash),
                 request.Items!.Select((i, n) => PurchaseItem.Of(n + 1, i.ProductCode!, i.Quantity!.Value, i.UnitPrice!.Value, i.TotalPrice!.Value)),
                 request.Payments!.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
-                now);
+                now,
+                origin);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Purchases.Add(purchase);
@@ -105,9 +113,9 @@ public static class RecordPurchase
                 db.ChangeTracker.Clear();
                 return (await AnswerOfAsync(storeId, pos, coupon, hash, cancellationToken))!;
             }
-            var balance = await earning.EarnAsync(purchase, cancellationToken);
+            var earned = await earning.EarnAsync(purchase, cancellationToken);
             var json = JsonSerializer.Serialize(
-                new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus), balance, [], []), Json);
+                new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus), earned.Balance, earned.Discounts, earned.Gifts), Json);
             purchase.Answer(json);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -90,7 +90,13 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
     private TagBuilder TextBox(string name, Dictionary<string, object> attributes)
     {
         attributes["type"] = Type;
-        var format = Type == "date" ? "{0:yyyy-MM-dd}" : null;
+        // The formats HTML date inputs read, whatever the user's language.
+        var format = Type switch
+        {
+            "date" => "{0:yyyy-MM-dd}",
+            "datetime-local" => "{0:yyyy-MM-ddTHH:mm}",
+            _ => null,
+        };
         return generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format, attributes);
     }
 }

@@ -21,6 +21,7 @@ public static class PersistenceServices
         services.AddScoped<TenantStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditActor>();
+        services.AddScoped<Features.Purchases.CampaignRulesInvalidation>();
         // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.
         services.AddDbContext<LoyaltyDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsHistoryTable("__ef_migrations_history"))
@@ -28,7 +29,8 @@ public static class PersistenceServices
             .AddInterceptors(
                 sp.GetRequiredService<TenantConnectionInterceptor>(),
                 sp.GetRequiredService<TenantStampInterceptor>(),
-                sp.GetRequiredService<AuditInterceptor>()));
+                sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<Features.Purchases.CampaignRulesInvalidation>()));
 
         services.AddDataProtection()
             .SetApplicationName("Loyalty")

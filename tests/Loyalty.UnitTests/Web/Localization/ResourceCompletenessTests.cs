@@ -50,6 +50,8 @@ public sealed partial class ResourceCompletenessTests
         ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),
         ["CatalogImport.Field."] = Names<Loyalty.Web.Features.Catalog.Import.ImportField>(),
         ["CatalogImport.Existing."] = Names<Loyalty.Web.Features.Catalog.Import.ExistingProducts>(),
+        ["Purchases.Status."] = Names<Loyalty.Domain.Purchases.PointsStatus>(),
+        ["Purchases.Origin."] = Names<Loyalty.Domain.Purchases.PurchaseOrigin>(),
         ["Receipt.Title."] = Names<Loyalty.Web.Features.Redemptions.Receipts.Kind>(),
         ["Counter.Classification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
     };

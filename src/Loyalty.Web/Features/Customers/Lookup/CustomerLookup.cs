@@ -59,6 +59,11 @@ public static class CustomerLookup
                 Rfv: null);
         }
 
+        /// <summary>The customer an identifier names (card number, CPF/CNPJ or id), or null; for endpoints that need
+        /// the customer without the POS summary (the tenant's statement).</summary>
+        public async Task<Guid?> FindIdAsync(string? identifier, CancellationToken cancellationToken) =>
+            (await ResolveAsync(identifier, cancellationToken)).CustomerId;
+
         private async Task<(Guid? CustomerId, Card? Card)> ResolveAsync(string? identifier, CancellationToken cancellationToken)
         {
             if (Guid.TryParse(identifier, out var id))

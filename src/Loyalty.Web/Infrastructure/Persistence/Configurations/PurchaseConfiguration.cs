@@ -21,6 +21,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.Property(p => p.TotalAmount).HasPrecision(12, 2);
         builder.Property(p => p.ReturnedAmount).HasPrecision(12, 2);
         builder.Property(p => p.PointsStatus).HasConversion<string>().HasMaxLength(16);
+        // A default in the database too, so an insert that names no origin (hand-written SQL on the POS path) is a POS one.
+        builder.Property(p => p.Origin).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PurchaseOrigin.Pos).HasSentinel(PurchaseOrigin.Pos);
         builder.Property(p => p.AuditReasons).HasMaxLength(300);
         builder.Property(p => p.RejectionReason).HasMaxLength(Purchase.ReasonMaxLength);
         builder.Property(p => p.RequestHash).HasMaxLength(Purchase.HashLength).IsFixedLength();
@@ -29,6 +31,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         // The antifraud rules count the card's purchases of a day.
         builder.HasIndex(p => new { p.TenantId, p.CustomerId, p.OccurredAt });
         builder.HasIndex(p => new { p.TenantId, p.OccurredAt }).HasFilter("points_status = 'PendingAudit'").HasDatabaseName("ix_purchases_audit_queue");
+        // The back-office list: a period of the tenant's purchases, newest first.
+        builder.HasIndex(p => new { p.TenantId, p.OccurredAt }, "ix_purchases_tenant_occurred_at");
         builder.HasMany(p => p.Items).WithOne()
             .HasForeignKey(i => new { i.TenantId, i.PurchaseId }).HasPrincipalKey(p => new { p.TenantId, p.Id })
             .OnDelete(DeleteBehavior.Restrict);

@@ -1719,6 +1719,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Pos")
+                        .HasColumnName("origin");
+
                     b.Property<long>("PointsEarned")
                         .HasColumnType("bigint")
                         .HasColumnName("points_earned");
@@ -1793,6 +1801,9 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "StoreId", "PosNumber", "CouponNumber")
                         .IsUnique()
                         .HasDatabaseName("ux_purchases_store_pos_coupon");
+
+                    b.HasIndex(new[] { "TenantId", "OccurredAt" }, "ix_purchases_tenant_occurred_at")
+                        .HasDatabaseName("ix_purchases_tenant_id_occurred_at");
 
                     b.ToTable("purchases", (string)null);
                 });
