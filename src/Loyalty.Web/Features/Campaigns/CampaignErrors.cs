@@ -1,5 +1,6 @@
 using Loyalty.Domain.Common;
 using Loyalty.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Campaigns;
@@ -13,6 +14,18 @@ internal static class CampaignErrors
     public static FieldError ToField(this DomainException error, IStringLocalizer<SharedResource> l,
         IReadOnlyDictionary<string, string> fieldsByCode, string fallback) =>
         new(fieldsByCode.TryGetValue(error.Code, out var field) ? field : fallback, l[error.Code]);
+
+    /// <summary>Adds the use case's messages, except on a field that already says its value could not be read.</summary>
+    public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState)
+    {
+        foreach (var error in errors)
+        {
+            if (modelState.GetFieldValidationState(error.Field) != ModelValidationState.Invalid)
+            {
+                modelState.AddModelError(error.Field, error.Message);
+            }
+        }
+    }
 
     /// <summary>The rows whose key was already used by an earlier row (the earlier one is kept as the original).</summary>
     public static IEnumerable<int> Repeated<TKey>(IEnumerable<(int Index, TKey Key)> rows)

@@ -25,11 +25,7 @@ public sealed class CampaignStoresController(CampaignStoresGrid.Handler handler,
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
-        {
-            return View(GridView, form);
-        }
-        if (command is CampaignStoresGrid.SplitForecast or CampaignStoresGrid.FillPeriod)
+        if (command is CampaignStoresGrid.SplitForecast or CampaignStoresGrid.FillPeriod && ModelState.IsValid)
         {
             if (command == CampaignStoresGrid.SplitForecast)
             {
@@ -44,14 +40,14 @@ public sealed class CampaignStoresController(CampaignStoresGrid.Handler handler,
             ViewData["Notice"] = l["Campaign.NotSavedYet"].Value;
             return View(GridView, form);
         }
-        var result = await handler.SaveAsync(id, form, cancellationToken);
+        var result = await handler.SaveAsync(id, form, checkOnly: !ModelState.IsValid || command is not null, cancellationToken);
         if (result is null)
         {
             return NotFound();
         }
-        if (!result.Succeeded)
+        if (!result.Succeeded || !ModelState.IsValid || command is not null)
         {
-            result.CopyTo(ModelState);
+            result.Errors.AddTo(ModelState);
             return View(GridView, form);
         }
         TempData[Flash.Success] = l["Saved"].Value;

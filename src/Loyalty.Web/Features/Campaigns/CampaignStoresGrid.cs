@@ -123,8 +123,9 @@ public static class CampaignStoresGrid
             }
         }
 
+        /// <param name="checkOnly">Only report the rows' errors (some value could not even be read): save nothing.</param>
         /// <returns>Null when the campaign does not exist in the tenant.</returns>
-        public async Task<CommandResult<bool>?> SaveAsync(Guid id, Form form, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>?> SaveAsync(Guid id, Form form, bool checkOnly, CancellationToken cancellationToken)
         {
             if (await db.Campaigns.Include(c => c.Stores).Include(c => c.Concessions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
                 is not { } campaign)
@@ -152,9 +153,9 @@ public static class CampaignStoresGrid
                     errors.Add(field with { Field = $"Rows[{index}].{field.Field}" });
                 }
             }
-            if (errors.Count > 0)
+            if (errors.Count > 0 || checkOnly)
             {
-                return CommandResult<bool>.Failure(errors);
+                return errors.Count > 0 ? CommandResult<bool>.Failure(errors) : CommandResult<bool>.Success(false);
             }
             try
             {

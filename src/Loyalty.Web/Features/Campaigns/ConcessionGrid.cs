@@ -66,8 +66,9 @@ public static class ConcessionGrid
                 ? await DescribeAsync(form, campaign, cancellationToken)
                 : null;
 
+        /// <param name="checkOnly">Only report the rows' errors (some rate could not even be read): save nothing.</param>
         /// <returns>Null when the campaign does not exist in the tenant.</returns>
-        public async Task<CommandResult<bool>?> SaveAsync(Guid id, Form form, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>?> SaveAsync(Guid id, Form form, bool checkOnly, CancellationToken cancellationToken)
         {
             if (await db.Campaigns.Include(c => c.Stores).Include(c => c.Concessions).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
                 is not { } campaign)
@@ -97,9 +98,9 @@ public static class ConcessionGrid
                     errors.Add(new FieldError($"Rows[{i}].{nameof(Row.PointsPerReal)}", l[error.Code]));
                 }
             }
-            if (errors.Count > 0)
+            if (errors.Count > 0 || checkOnly)
             {
-                return CommandResult<bool>.Failure(errors);
+                return errors.Count > 0 ? CommandResult<bool>.Failure(errors) : CommandResult<bool>.Success(false);
             }
             var others = campaign.Concessions.Where(c => c.StoreId != storeId)
                 .Select(c => new ConcessionTerms(c.StoreId, c.DepartmentId, c.SectionId, c.PointsPerReal));

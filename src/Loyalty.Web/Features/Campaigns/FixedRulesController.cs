@@ -28,20 +28,17 @@ public sealed class FixedRulesController(IStringLocalizer<SharedResource> l) : C
         {
             return NotFound();
         }
-        if (ModelState.IsValid)
+        var result = await handler.SaveAsync(id, form, checkOnly: !ModelState.IsValid, cancellationToken);
+        if (result is null)
         {
-            var result = await handler.SaveAsync(id, form, cancellationToken);
-            if (result is null)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData[Flash.Success] = l["Saved"].Value;
-                return Redirect($"/campanhas/{id}/concessao?loja={form.StoreId}");
-            }
-            result.CopyTo(ModelState);
+            return NotFound();
         }
+        if (result.Succeeded && ModelState.IsValid)
+        {
+            TempData[Flash.Success] = l["Saved"].Value;
+            return Redirect($"/campanhas/{id}/concessao?loja={form.StoreId}");
+        }
+        result.Errors.AddTo(ModelState);
         return View(ConcessionView, form);
     }
 

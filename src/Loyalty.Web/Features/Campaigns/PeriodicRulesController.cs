@@ -80,20 +80,21 @@ public sealed class PeriodicRulesController(IStringLocalizer<SharedResource> l) 
         {
             return NotFound();
         }
-        if (!GridCommand.Apply(command, form, ModelState) && ModelState.IsValid)
+        if (GridCommand.Apply(command, form, ModelState))
         {
-            var result = await handler.SaveAsync(id, form, cancellationToken);
-            if (result is null)
-            {
-                return NotFound();
-            }
-            if (result.Succeeded)
-            {
-                TempData[Flash.Success] = l["Saved"].Value;
-                return Redirect($"/campanhas/{id}/{path}");
-            }
-            result.CopyTo(ModelState);
+            return View($"{Views}{view}.cshtml", form);
         }
+        var result = await handler.SaveAsync(id, form, checkOnly: !ModelState.IsValid, cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded && ModelState.IsValid)
+        {
+            TempData[Flash.Success] = l["Saved"].Value;
+            return Redirect($"/campanhas/{id}/{path}");
+        }
+        result.Errors.AddTo(ModelState);
         return View($"{Views}{view}.cshtml", form);
     }
 }

@@ -45,8 +45,9 @@ public abstract class RuleGridHandler<TForm, TRow>(LoyaltyDbContext db, IStringL
         return form;
     }
 
+    /// <param name="checkOnly">Only report the rows' errors (some value of the grid could not even be read): save nothing.</param>
     /// <returns>Null when the campaign does not exist in the tenant.</returns>
-    public async Task<CommandResult<bool>?> SaveAsync(Guid id, TForm form, CancellationToken cancellationToken)
+    public async Task<CommandResult<bool>?> SaveAsync(Guid id, TForm form, bool checkOnly, CancellationToken cancellationToken)
     {
         if (await db.Campaigns.WithRules().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } campaign)
         {
@@ -54,9 +55,9 @@ public abstract class RuleGridHandler<TForm, TRow>(LoyaltyDbContext db, IStringL
         }
         var errors = new List<FieldError>();
         var replace = await CheckRowsAsync(campaign, form, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || checkOnly)
         {
-            return CommandResult<bool>.Failure(errors);
+            return errors.Count > 0 ? CommandResult<bool>.Failure(errors) : CommandResult<bool>.Success(false);
         }
         try
         {
