@@ -14,8 +14,20 @@ public static class CampaignSummary
 
     public sealed record HistoryRow(DateTimeOffset At, string Actor, AuditAction Action, List<Change> Changes);
 
-    /// <summary>One field of the main data changed; a situation is named by its <see cref="CampaignSituation"/>.</summary>
-    public sealed record Change(string Field, string? Before, string? After);
+    /// <summary>One field of the main data changed (<see cref="Label"/> is its resource key); a situation or classification
+    /// is named by its enum value.</summary>
+    public sealed record Change(string Field, string Label, string? Before, string? After);
+
+    /// <summary>The main data's fields worth showing in the history, with their labels.</summary>
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [nameof(Campaign.Description)] = "Campaign.Description", [nameof(Campaign.StartDate)] = "Campaign.StartDate",
+        [nameof(Campaign.EndDate)] = "Campaign.EndDate", [nameof(Campaign.TypeId)] = "Campaign.Type",
+        [nameof(Campaign.Situation)] = "Campaign.Situation", [nameof(Campaign.Classification)] = "Campaign.Classification",
+        [nameof(Campaign.CategoryIds)] = "Campaign.Categories", [nameof(Campaign.Observation)] = "Campaign.Observation",
+        [nameof(Campaign.ForecastSales)] = "Campaign.ForecastSales", [nameof(Campaign.ForecastProfit)] = "Campaign.ForecastProfit",
+        [nameof(Campaign.ForecastCustomers)] = "Campaign.ForecastCustomers",
+    };
 
     public sealed record Result(
         CampaignHeader Campaign, string Type, List<string> Categories, string? Observation, decimal? ForecastSales, decimal? ForecastProfit,
@@ -72,7 +84,8 @@ public static class CampaignSummary
     private static List<Change> Changes(string? before, string? after)
     {
         var old = Values(before);
-        return [.. Values(after).Select(v => new Change(v.Key, Display(v.Key, old.GetValueOrDefault(v.Key)), Display(v.Key, v.Value)))];
+        return [.. Values(after).Where(v => Labels.ContainsKey(v.Key))
+            .Select(v => new Change(v.Key, Labels[v.Key], Display(v.Key, old.GetValueOrDefault(v.Key)), Display(v.Key, v.Value)))];
     }
 
     private static Dictionary<string, JsonElement> Values(string? json) =>

@@ -50,6 +50,8 @@ public sealed partial class ResourceCompletenessTests
         ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),
         ["CatalogImport.Field."] = Names<Loyalty.Web.Features.Catalog.Import.ImportField>(),
         ["CatalogImport.Existing."] = Names<Loyalty.Web.Features.Catalog.Import.ExistingProducts>(),
+        ["CampaignSituation."] = Names<Loyalty.Domain.Campaigns.CampaignSituation>(),
+        ["CampaignClassification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
     };
 
     [Fact]
