@@ -68,7 +68,11 @@ public sealed class CampaignStoresTests(AppFixture fixture) : IClassFixture<AppF
         var b = stores.Single(s => s.StoreId == w.StoreB);
         Assert.Equal((new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 24), new TimeOnly(22, 0), new TimeOnly(6, 0), 50m, 1234.56m),
             (b.StartDate!.Value, b.EndDate!.Value, b.StartTime!.Value, b.EndTime!.Value, b.SharePercent, b.ForecastSales!.Value));
-        Assert.True(await App.InTenantAsync(w.Tenant.Id, db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(CampaignStore))));
+        // Each participating store is audited as a row naming its campaign.
+        var audited = await App.InTenantAsync(w.Tenant.Id, db => db.AuditEntries.Where(a => a.EntityType == nameof(CampaignStore))
+            .Select(a => new { a.EntityId, a.After }).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.All(audited, a => Assert.Contains(id.ToString(), a.After, StringComparison.Ordinal));
     }
 
     [Fact]
