@@ -6,14 +6,14 @@ namespace Loyalty.BrowserTests;
 public sealed class MenuByRoleTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private static readonly string[] AllItems =
-        ["nav-tenants", "nav-jobs", "nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-new-purchase", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-categories",
+        ["nav-tenants", "nav-jobs", "nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-new-purchase", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories",
             "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit"];
 
     public static TheoryData<StaffRole, string?, string, string, string[]> Menus => new()
     {
         { StaffRole.PlatformAdmin, null, "plataforma@loyalty.local", "Administrador da plataforma", ["nav-tenants", "nav-jobs"] },
         { StaffRole.TenantAdmin, "demo", "admin@demo.local", "Administrador da empresa",
-            ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-categories", "nav-settings", "nav-users",
+            ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories", "nav-settings", "nav-users",
                 "nav-apikeys", "nav-dailyclose", "nav-audit"] },
         { StaffRole.StoreManager, "demo", "gerente@demo.local", "Gerente de loja", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores"] },
         { StaffRole.Cashier, "demo", "caixa@demo.local", "Caixa", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-new-purchase", "nav-stores"] },

@@ -121,6 +121,12 @@ public partial class Campaign : ITenantOwned, IAudited
         {
             throw new DomainException("Campaign.StoreHasConcessions");
         }
+        // A periodic campaign's store bonuses and one-store discounts name participating stores too (as their setters check).
+        if (_storeBonuses.Select(b => (Guid?)b.StoreId).Concat(_discounts.Select(d => d.StoreId)).OfType<Guid>()
+            .Any(id => list.All(s => s.StoreId != id)))
+        {
+            throw new DomainException("Campaign.StoreHasRules");
+        }
         _stores.Clear();
         _stores.AddRange(created);
     }

@@ -7,7 +7,7 @@ namespace Loyalty.Domain.Campaigns;
 /// campaign only part of the day, and its share of the campaign's forecasts. Hours that end before they start run past
 /// midnight (22:00–06:00).
 /// </summary>
-public class CampaignStore : ITenantOwned
+public class CampaignStore : ITenantOwned, IAudited
 {
     private CampaignStore()
     {

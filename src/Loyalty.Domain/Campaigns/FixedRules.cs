@@ -7,7 +7,7 @@ namespace Loyalty.Domain.Campaigns;
 /// department — or only of this section of it — earns these points per R$ 1,00. A section's rate wins over its
 /// department's.
 /// </summary>
-public class Concession : ITenantOwned
+public class Concession : ITenantOwned, IAudited
 {
     public const decimal MaxPointsPerReal = 1000m;
 

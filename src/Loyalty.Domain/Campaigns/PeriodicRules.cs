@@ -2,8 +2,9 @@ using Loyalty.Domain.Common;
 
 namespace Loyalty.Domain.Campaigns;
 
-/// <summary>Common shape of a periodic campaign's rule rows.</summary>
-public abstract class CampaignRule : ITenantOwned
+/// <summary>Common shape of a periodic campaign's rule rows. Audited row by row: replacing a grid logs the rows removed and
+/// the rows added, each naming its campaign, so the log shows exactly which rules changed.</summary>
+public abstract class CampaignRule : ITenantOwned, IAudited
 {
     public long Id { get; protected set; }
     public Guid TenantId { get; protected set; }

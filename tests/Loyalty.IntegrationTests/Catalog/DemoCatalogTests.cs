@@ -18,7 +18,7 @@ public sealed class DemoCatalogTests(AppFixture fixture) : IClassFixture<AppFixt
         var tenantId = await platform.ServiceProvider.GetRequiredService<Loyalty.Web.Infrastructure.Persistence.LoyaltyDbContext>()
             .Tenants.Where(t => t.Code == DemoSeeder.TenantCode).Select(t => t.Id).SingleAsync();
         var products = await fixture.App.InTenantAsync(tenantId, db => db.Products.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync());
-        Assert.Equal(["AGUA500", "DIES", "ETAN", "GASA", "GASC", "LAVAG", "OLEO1L", "REFRI350"], products);
+        Assert.Equal(["AGUA500", "BONE", "CANECA", "DIES", "ETAN", "GASA", "GASC", "LAVAG", "OLEO1L", "REFRI350"], products);
         Assert.Equal(["COMB", "CONV", "SERV"], await fixture.App.InTenantAsync(tenantId, db => db.Departments.OrderBy(d => d.Code).Select(d => d.Code).ToListAsync()));
         var oil = await fixture.App.InTenantAsync(tenantId, db => db.Products.SingleAsync(p => p.Code == "OLEO1L"));
         Assert.Equal("LUB", await fixture.App.InTenantAsync(tenantId, db => db.Sections.Where(s => s.Id == oil.SectionId).Select(s => s.Code).SingleAsync()));

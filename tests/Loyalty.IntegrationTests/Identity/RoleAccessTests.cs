@@ -14,6 +14,7 @@ public sealed class DemoFixture : IAsyncLifetime
     public LoyaltyAppFactory App { get; private set; } = default!;
     public Guid StoreId { get; private set; }
     public Guid AdminId { get; private set; }
+    public Guid CampaignId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -24,6 +25,7 @@ public sealed class DemoFixture : IAsyncLifetime
             .Tenants.Where(t => t.Code == DemoSeeder.TenantCode).Select(t => t.Id).SingleAsync();
         StoreId = await App.InTenantAsync(tenantId, db => db.Stores.Where(s => s.Code == "LJ01").Select(s => s.Id).SingleAsync());
         AdminId = await App.UserIdAsync(tenantId, "admin@demo.local");
+        CampaignId = await App.InTenantAsync(tenantId, db => db.Campaigns.Where(c => c.Description == "Natal Premiado").Select(c => c.Id).SingleAsync());
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -65,6 +67,12 @@ public sealed class RoleAccessTests(DemoFixture fixture) : IClassFixture<DemoFix
         ("/produtos/novo", "TenantAdmin"),
         ("/produtos/importar", "TenantAdmin"),
         ("/departamentos", "TenantAdmin"),
+        ("/campanhas", "TenantAdmin"),
+        ("/campanhas/nova", "TenantAdmin"),
+        ("/campanhas/tipos", "TenantAdmin"),
+        ($"/campanhas/{fixture.CampaignId}", "TenantAdmin"),
+        ($"/campanhas/{fixture.CampaignId}/filiais", "TenantAdmin"),
+        ($"/campanhas/{fixture.CampaignId}/descontos", "TenantAdmin"),
         ("/configuracoes/pontuacao", "TenantAdmin"),
         ("/auditoria-pontos", "TenantAdmin StoreManager"),
         ("/compras", "TenantAdmin StoreManager"),

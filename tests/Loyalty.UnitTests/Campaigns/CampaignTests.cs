@@ -159,6 +159,23 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void A_Store_With_Its_Own_Bonus_Or_Discount_Should_Not_Leave_The_Campaign_Before_Them()
+    {
+        var campaign = Campaign.Create(Terms(CampaignClassification.Periodic), Now);
+        campaign.SetStores([Store(StoreA, 50m), Store(StoreB, 50m)]);
+        campaign.SetStoreBonuses([(StoreB, 20)]);
+        Assert.Equal("Campaign.StoreHasRules", Assert.Throws<DomainException>(() => campaign.SetStores([Store(StoreA, 100m)])).Code);
+
+        campaign.SetStoreBonuses([]);
+        campaign.SetDiscounts([(Guid.NewGuid(), StoreB, 10m), (Guid.NewGuid(), null, 5m)]);
+        Assert.Equal("Campaign.StoreHasRules", Assert.Throws<DomainException>(() => campaign.SetStores([Store(StoreA, 100m)])).Code);
+
+        campaign.SetDiscounts([(Guid.NewGuid(), null, 5m)]);
+        campaign.SetStores([Store(StoreA, 100m)]);
+        Assert.Equal([StoreA], campaign.Stores.Select(s => s.StoreId));
+    }
+
+    [Fact]
     public void A_Prize_Stock_Should_Never_Go_Below_Zero_And_Should_Come_Back_On_Cancellation()
     {
         var prize = Prize.Of(Guid.NewGuid(), Guid.NewGuid(), 500, 2, Now);

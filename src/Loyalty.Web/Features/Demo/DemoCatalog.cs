@@ -28,6 +28,9 @@ internal static class DemoCatalog
         ("REFRI350", "Refrigerante lata 350 ml", "CONV", "BEB"),
         ("OLEO1L", "Óleo lubrificante 1 L", "CONV", "LUB"),
         ("LAVAG", "Lavagem completa", "SERV", "LAV"),
+        // Prizes of the demo fixed campaign (DemoCampaigns).
+        ("CANECA", "Caneca térmica do posto", "CONV", null),
+        ("BONE", "Boné do posto", "CONV", null),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)

@@ -51,6 +51,7 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             await DemoCustomers.SeedAsync(scope.ServiceProvider, storeIds["LJ01"], adminId, clock.GetUtcNow(), cancellationToken);
             await DemoCatalog.SeedAsync(scope.ServiceProvider, clock.GetUtcNow(), cancellationToken);
             await DemoPurchases.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
+            await DemoCampaigns.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
         }
         await using (var platform = scopes.Platform())
         {

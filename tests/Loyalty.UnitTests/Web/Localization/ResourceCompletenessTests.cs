@@ -54,6 +54,8 @@ public sealed partial class ResourceCompletenessTests
         ["Purchases.Origin."] = Names<Loyalty.Domain.Purchases.PurchaseOrigin>(),
         ["Receipt.Title."] = Names<Loyalty.Web.Features.Redemptions.Receipts.Kind>(),
         ["Counter.Classification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
+        ["CampaignSituation."] = Names<Loyalty.Domain.Campaigns.CampaignSituation>(),
+        ["CampaignClassification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
     };
 
     [Fact]
