@@ -73,6 +73,8 @@ public sealed class CampaignStoresTests(AppFixture fixture) : IClassFixture<AppF
             .Select(a => new { a.EntityId, a.After }).ToListAsync());
         Assert.Equal(2, audited.Count);
         Assert.All(audited, a => Assert.Contains(id.ToString(), a.After, StringComparison.Ordinal));
+        // A new row's key comes from the database after the log is written: the entry is filed under its campaign.
+        Assert.All(audited, a => Assert.Equal($"Campaign:{id}", a.EntityId));
     }
 
     [Fact]

@@ -63,6 +63,21 @@ public sealed class AuditInterceptor(TenantContext tenant, AuditActor actor, Tim
         complex.Properties.Select(p => ($"{prefix}.{p.Metadata.Name}", p))
             .Concat(complex.ComplexProperties.SelectMany(c => Flatten($"{prefix}.{c.Metadata.Name}", c)));
 
+    /// <summary>The row's key; for a new row whose key the database generates (a campaign's rule rows), which is still
+    /// EF's temporary value here, the key of the audited record it belongs to (<c>Campaign:…</c>), so the log entry can be
+    /// found from that record.</summary>
+    private static string EntityId(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()!.Properties;
+        if (key.All(p => !entry.Property(p.Name).IsTemporary))
+        {
+            return string.Join("/", key.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+        }
+        var owner = entry.Metadata.GetForeignKeys().FirstOrDefault(f => typeof(IAudited).IsAssignableFrom(f.PrincipalEntityType.ClrType));
+        return owner is null ? "new"
+            : $"{owner.PrincipalEntityType.ClrType.Name}:{string.Join("/", owner.Properties.Where(p => p.Name != "TenantId").Select(p => entry.Property(p.Name).CurrentValue?.ToString()))}";
+    }
+
     private AuditEntry? ToAuditEntry(EntityEntry entry, DateTimeOffset now)
     {
         var properties = Flatten(entry).Where(p => !NeverLogged.Contains(p.Name)).ToList();
@@ -86,14 +101,13 @@ public sealed class AuditInterceptor(TenantContext tenant, AuditActor actor, Tim
                 after = changed.ToDictionary(p => p.Name, p => p.Entry.CurrentValue);
                 break;
         }
-        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString());
         return new AuditEntry
         {
             OccurredAt = now,
             UserId = actor.UserId,
             Actor = actor.Name,
             EntityType = entry.Metadata.ClrType.Name,
-            EntityId = string.Join("/", key),
+            EntityId = EntityId(entry),
             Action = entry.State switch
             {
                 EntityState.Added => AuditAction.Created,
