@@ -12,6 +12,14 @@ public static class Earning
     public static long BasePoints(decimal amount, decimal pointsPerReal) =>
         amount <= 0 ? 0 : (long)decimal.Floor(amount * pointsPerReal);
 
+    /// <summary>What <paramref name="purchase"/> earns before the audit parameter: the tenant's rate once per purchase,
+    /// then the category's multiplier.</summary>
+    public static long Points(EarningRules rules, CustomerCategory category, Purchase purchase) =>
+        category.ApplyMultiplier(BasePoints(purchase.TotalAmount, rules.PointsPerReal));
+
+    /// <summary>The antifraud rules only need the card's day when there are points to hold and a rule to break.</summary>
+    public static bool NeedsCardDay(long points, AntifraudRules? rules) => points > 0 && rules is { IsEmpty: false };
+
     /// <summary>The status of <paramref name="points"/> earned, and why they wait when they do.</summary>
     public static (PointsStatus Status, IReadOnlyList<string> Reasons) Decide(
         long points, AntifraudRules? rules, decimal amount, CardDay day, DateTimeOffset occurredAt)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Loyalty.Domain.Integration;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,15 @@ namespace Loyalty.Web.Api;
 /// <summary>
 /// Authenticates POS and integration calls by the X-Api-Key header. The key's hash finds the key row before any tenant
 /// is known: the row-level security policy of api_keys shows a row to a connection that presents that row's hash, and
-/// nothing else. Tenant and store then come from the key, never from the request.
+/// nothing else. Tenant and store then come from the key, never from the request. Keys found are kept a few seconds in
+/// <see cref="ApiKeyCache"/> (a POS posts many purchases with one key); a revocation on this server evicts its key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    LoyaltyDbContext db)
+    LoyaltyDbContext db,
+    ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,7 +38,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiKey.Hash(presented);
-        var key = await FindByHashAsync(hash);
+        var key = keys.Find(hash);
+        if (key is null && await FindByHashAsync(hash) is { } row)
+        {
+            key = new ApiKeyCache.Key(row.Id, row.TenantId, row.StoreId, row.Name, row.IsRevoked);
+            keys.Remember(hash, key);
+        }
         if (key is null || key.IsRevoked)
         {
             return AuthenticateResult.Fail("Invalid or revoked API key");

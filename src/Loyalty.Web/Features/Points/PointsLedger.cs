@@ -2,6 +2,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Points;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Points;
@@ -15,7 +16,7 @@ namespace Loyalty.Web.Features.Points;
 /// Lots that expired but were not yet turned into expiry entries are expired first, in the same lock, so a debit never
 /// sees stale points and the balance stays the sum of the ledger.
 /// </summary>
-public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, TimeProvider clock)
+public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, TimeProvider clock, TenantRulesCache tenantRules)
 {
     /// <summary>Whose account an operation goes to, and the validity of the category of the customer who earns.</summary>
     public sealed record Holder(Guid CustomerId, Guid AccountId, int? ValidityDays);
@@ -25,8 +26,6 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     {
         public static Reference None { get; } = new();
     }
-
-    private TimeZoneInfo? _zone;
 
     /// <summary>A dependent's points go to the titular's account; the lot's validity is the earning customer's category's.</summary>
     public async Task<Holder> HolderAsync(Guid customerId, CancellationToken cancellationToken) =>
@@ -213,14 +212,6 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         }
     }
 
-    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken)
-    {
-        if (_zone is null)
-        {
-            var tenantId = db.Tenant.RequiredTenantId;
-            var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
-            _zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        }
-        return _zone;
-    }
+    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
+        (await tenantRules.GetAsync(db, cancellationToken)).Zone;
 }

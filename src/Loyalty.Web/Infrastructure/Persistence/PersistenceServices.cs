@@ -20,6 +20,10 @@ public static class PersistenceServices
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddScoped<TenantStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<CacheInvalidationInterceptor>();
+        services.AddMemoryCache();
+        services.AddSingleton<Tenancy.TenantRulesCache>();
+        services.AddSingleton<Security.ApiKeyCache>();
         services.AddScoped<AuditActor>();
         // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.
         services.AddDbContext<LoyaltyDbContext>((sp, options) => options
@@ -28,7 +32,8 @@ public static class PersistenceServices
             .AddInterceptors(
                 sp.GetRequiredService<TenantConnectionInterceptor>(),
                 sp.GetRequiredService<TenantStampInterceptor>(),
-                sp.GetRequiredService<AuditInterceptor>()));
+                sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<CacheInvalidationInterceptor>()));
 
         services.AddDataProtection()
             .SetApplicationName("Loyalty")
