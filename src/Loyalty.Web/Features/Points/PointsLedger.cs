@@ -44,6 +44,22 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
             cancellationToken);
     }
 
+    /// <summary>What an accrual writes: its entry, the lot it opens and the account's balance after it.</summary>
+    public sealed record Accrual(LedgerEntry Entry, PointsLot Lot, long Balance);
+
+    /// <summary>
+    /// The accrual <see cref="CreditAsync(Holder, long, DateTimeOffset, Reference, CancellationToken)"/> records, for a
+    /// caller that already holds the account's row lock, read its balance and writes the rows itself in its own batch
+    /// (the POS purchase, <see cref="Purchases.PurchaseStore"/>). Like that credit it expires no lot (it loads none):
+    /// a credit cannot be spoiled by stale points, and the expiry job or the next debit expires them.
+    /// </summary>
+    public Accrual AccrualFor(PointsAccount lockedAccount, Holder holder, long points, DateTimeOffset occurredAt, Reference reference, TimeZoneInfo zone)
+    {
+        var expiresAt = PointsExpiry.ExpiresAt(occurredAt, holder.ValidityDays, zone);
+        var movement = lockedAccount.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt);
+        return new Accrual(EntryOf(movement, holder.CustomerId, occurredAt, reference, lockedAccount), movement.OpenedLot!, lockedAccount.Balance);
+    }
+
     public async Task<LedgerEntry> CreditAsync(Guid customerId, long points, DateTimeOffset occurredAt, Reference reference,
         CancellationToken cancellationToken) =>
         await CreditAsync(await HolderAsync(customerId, cancellationToken), points, occurredAt, reference, cancellationToken);
@@ -186,8 +202,7 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
 
     private LedgerEntry Record(PointsMovement movement, Guid customerId, DateTimeOffset occurredAt, Reference reference, PointsAccount account)
     {
-        var source = new LedgerSource(account.Id, actor.Name, actor.UserId, reference.PurchaseId, reference.RedemptionId, reference.Reason);
-        var entry = LedgerEntry.Record(movement, customerId, occurredAt, clock.GetUtcNow(), source);
+        var entry = EntryOf(movement, customerId, occurredAt, reference, account);
         db.LedgerEntries.Add(entry);
         if (movement.OpenedLot is { } opened)
         {
@@ -199,6 +214,10 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         }
         return entry;
     }
+
+    private LedgerEntry EntryOf(PointsMovement movement, Guid customerId, DateTimeOffset occurredAt, Reference reference, PointsAccount account) =>
+        LedgerEntry.Record(movement, customerId, occurredAt, clock.GetUtcNow(),
+            new LedgerSource(account.Id, actor.Name, actor.UserId, reference.PurchaseId, reference.RedemptionId, reference.Reason));
 
     /// <summary>The next operation reads the ledger's rows again under its own lock; nothing of this one stays tracked.</summary>
     private void ForgetLedgerRows()
