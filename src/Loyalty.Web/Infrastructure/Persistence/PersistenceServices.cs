@@ -16,7 +16,18 @@ public static class PersistenceServices
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings__Loyalty (./loyalty sets it for its private PostgreSQL).");
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // The same statements run again and again (the POS purchase above all): prepared once per pooled connection,
+            // they are not parsed and planned on every call. Npgsql keeps them across pool returns (its reset then
+            // avoids DISCARD ALL, and RESET ALL still clears the tenant setting). A connection string may set its own.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
+            }
+            return builder.Build();
+        });
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddScoped<TenantStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
