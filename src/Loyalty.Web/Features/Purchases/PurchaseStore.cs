@@ -74,23 +74,24 @@ public sealed class PurchaseStore(NpgsqlDataSource dataSource, TenantContext ten
                     SELECT account_id, $1, 0 FROM ({HolderSql}) holder
                     ON CONFLICT (id) DO UPDATE SET balance = points_accounts.balance WHERE false
                     """, HolderParameters(identifier)),
+                // After the lock, so a purchase that waited on it reads what the one before it committed.
                 Command($"""
-                    SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance
-                    FROM ({HolderSql}) h JOIN points_accounts a ON a.tenant_id = $1 AND a.id = h.account_id
-                    """, HolderParameters(identifier)),
-                EarlierCommand(storeId, pos, coupon),
+                    SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response
+                    FROM (SELECT 1) one
+                    LEFT JOIN ({HolderSql}) h ON true
+                    LEFT JOIN points_accounts a ON a.tenant_id = $1 AND a.id = h.account_id
+                    LEFT JOIN purchases e ON e.tenant_id = $1 AND e.store_id = $4 AND e.pos_number = $5 AND e.coupon_number = $6
+                    """, [.. HolderParameters(identifier), Value(storeId), Value(pos), Value(coupon)]),
             },
         };
         _inTransaction = true;
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken); // past set_config's row; statements without rows have no result
-        Holder? holder = null;
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            holder = new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
-        }
-        await reader.NextResultAsync(cancellationToken);
-        return new Opening(holder, await ReadEarlierAsync(reader, cancellationToken));
+        await reader.ReadAsync(cancellationToken);
+        var holder = reader.IsDBNull(0) ? null
+            : new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
+        var earlier = reader.IsDBNull(5) ? null : new Earlier(reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        return new Opening(holder, earlier);
     }
 
     /// <summary>The card's other live purchases of the local day [start, end) and, when a minimum interval applies, one
@@ -122,49 +123,68 @@ public sealed class PurchaseStore(NpgsqlDataSource dataSource, TenantContext ten
 
     /// <summary>
     /// Writes the purchase (its answer included), items and payments and, when credited, the accrual's lot, entry and
-    /// balance, and commits — one round trip. A coupon recorded meanwhile by another transaction fails the insert on
-    /// the unique index (<see cref="IsCouponTaken"/>); the caller then rolls back and answers what that one stored.
+    /// balance, and commits — one round trip, one statement (data-modifying CTEs) plus the commit, because each statement
+    /// costs the server and the driver more than a row does. A coupon recorded meanwhile by another transaction fails the
+    /// insert on the unique index (<see cref="IsCouponTaken"/>); the caller then rolls back and answers what that one stored.
     /// </summary>
     public async Task CommitAsync(Purchase purchase, PointsLedger.Accrual? accrual, CancellationToken cancellationToken)
     {
         var items = purchase.Items.OrderBy(i => i.LineNumber).ToList();
         var payments = purchase.Payments.ToList();
-        await using var batch = new NpgsqlBatch(Connection)
+        // $1 tenant, $2 purchase; the lines go as arrays, one INSERT … SELECT unnest for all of them however many.
+        var parameters = new List<NpgsqlParameter>
         {
-            BatchCommands =
-            {
-                Command("""
-                    INSERT INTO purchases (id, tenant_id, store_id, pos_number, coupon_number, occurred_at, recorded_at,
-                        customer_id, card_number, total_amount, returned_amount, points_earned, points_status, audit_reasons,
-                        points_reversed, request_hash, response)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, 0, $14, $15)
-                    """,
-                    Value(purchase.Id), Value(TenantId), Value(purchase.StoreId), Value(purchase.PosNumber), Value(purchase.CouponNumber),
-                    Value(purchase.OccurredAt), Value(purchase.RecordedAt), Value(purchase.CustomerId),
-                    Nullable(purchase.CardNumber, NpgsqlDbType.Text), Value(purchase.TotalAmount), Value(purchase.PointsEarned),
-                    Value(purchase.PointsStatus.ToString()), Nullable(purchase.AuditReasons, NpgsqlDbType.Text),
-                    Value(purchase.RequestHash), Nullable(purchase.Response, NpgsqlDbType.Text)),
-                // One statement for all the lines, however many.
-                Command("""
-                    INSERT INTO purchase_items (tenant_id, purchase_id, line_number, product_code, quantity, unit_price, total_price)
-                    SELECT $1, $2, line.* FROM unnest($3::integer[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[]) AS line
-                    """,
-                    Value(TenantId), Value(purchase.Id), Value(items.Select(i => i.LineNumber).ToArray()),
-                    Value(items.Select(i => i.ProductCode).ToArray()), Value(items.Select(i => i.Quantity).ToArray()),
-                    Value(items.Select(i => i.UnitPrice).ToArray()), Value(items.Select(i => i.TotalPrice).ToArray())),
-                Command("""
-                    INSERT INTO purchase_payments (tenant_id, purchase_id, method, amount)
-                    SELECT $1, $2, payment.* FROM unnest($3::text[], $4::numeric[]) AS payment
-                    """,
-                    Value(TenantId), Value(purchase.Id), Value(payments.Select(p => p.Method).ToArray()),
-                    Value(payments.Select(p => p.Amount).ToArray())),
-            },
+            Value(TenantId), Value(purchase.Id), Value(purchase.StoreId), Value(purchase.PosNumber), Value(purchase.CouponNumber),
+            Value(purchase.OccurredAt), Value(purchase.RecordedAt), Value(purchase.CustomerId), Nullable(purchase.CardNumber, NpgsqlDbType.Text),
+            Value(purchase.TotalAmount), Value(purchase.PointsEarned), Value(purchase.PointsStatus.ToString()),
+            Nullable(purchase.AuditReasons, NpgsqlDbType.Text), Value(purchase.RequestHash), Nullable(purchase.Response, NpgsqlDbType.Text),
+            Value(items.Select(i => i.LineNumber).ToArray()), Value(items.Select(i => i.ProductCode).ToArray()),
+            Value(items.Select(i => i.Quantity).ToArray()), Value(items.Select(i => i.UnitPrice).ToArray()),
+            Value(items.Select(i => i.TotalPrice).ToArray()),
+            Value(payments.Select(p => p.Method).ToArray()), Value(payments.Select(p => p.Amount).ToArray()),
         };
-        if (accrual is not null)
+        var sql = """
+            WITH purchase AS (
+                INSERT INTO purchases (id, tenant_id, store_id, pos_number, coupon_number, occurred_at, recorded_at,
+                    customer_id, card_number, total_amount, returned_amount, points_earned, points_status, audit_reasons,
+                    points_reversed, request_hash, response)
+                VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, 0, $14, $15)
+            ), items AS (
+                INSERT INTO purchase_items (tenant_id, purchase_id, line_number, product_code, quantity, unit_price, total_price)
+                SELECT $1, $2, line.* FROM unnest($16::integer[], $17::text[], $18::numeric[], $19::numeric[], $20::numeric[]) AS line
+            ), payments AS (
+                INSERT INTO purchase_payments (tenant_id, purchase_id, method, amount)
+                SELECT $1, $2, payment.* FROM unnest($21::text[], $22::numeric[]) AS payment
+            )
+            """;
+        if (accrual is null)
         {
-            AddAccrual(batch, accrual);
+            sql += "SELECT 1";
         }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        else
+        {
+            var (entry, lot) = (accrual.Entry, accrual.Lot);
+            parameters.AddRange([
+                Value(lot.Id), Value(lot.AccountId), Value(lot.Points), Value(lot.Remaining), Value(lot.CreditedAt),
+                Nullable(lot.ExpiresAt, NpgsqlDbType.TimestampTz),
+                Value(entry.CustomerId), Value(entry.Kind.ToString()), Value(entry.Points), Value(entry.OccurredAt), Value(entry.RecordedAt),
+                Nullable(entry.PurchaseId, NpgsqlDbType.Uuid), Nullable(entry.Reason, NpgsqlDbType.Text),
+                Nullable(entry.UserId, NpgsqlDbType.Uuid), Value(entry.Actor), Value(accrual.Balance),
+            ]);
+            // The account row is locked since OpenAsync: the balance the domain computed from is still the account's.
+            sql += """
+                , lot AS (
+                    INSERT INTO points_lots (id, tenant_id, account_id, points, remaining, credited_at, expires_at)
+                    VALUES ($23, $1, $24, $25, $26, $27, $28)
+                ), entry AS (
+                    INSERT INTO ledger_entries (tenant_id, account_id, customer_id, kind, points, occurred_at, recorded_at,
+                        purchase_id, lot_id, reason, user_id, actor)
+                    VALUES ($1, $24, $29, $30, $31, $32, $33, $34, $23, $35, $36, $37)
+                )
+                UPDATE points_accounts SET balance = $38 WHERE tenant_id = $1 AND id = $24
+                """;
+        }
+        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { Command(sql, [.. parameters]), new NpgsqlBatchCommand("COMMIT") } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
         _inTransaction = false;
     }
@@ -211,29 +231,6 @@ public sealed class PurchaseStore(NpgsqlDataSource dataSource, TenantContext ten
     }
 
     private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("OpenAsync first.");
-
-    private void AddAccrual(NpgsqlBatch batch, PointsLedger.Accrual accrual)
-    {
-        var (entry, lot) = (accrual.Entry, accrual.Lot);
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO points_lots (id, tenant_id, account_id, points, remaining, credited_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """,
-            Value(lot.Id), Value(TenantId), Value(lot.AccountId), Value(lot.Points), Value(lot.Remaining), Value(lot.CreditedAt),
-            Nullable(lot.ExpiresAt, NpgsqlDbType.TimestampTz)));
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO ledger_entries (tenant_id, account_id, customer_id, kind, points, occurred_at, recorded_at, purchase_id,
-                redemption_id, lot_id, reason, user_id, actor)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            """,
-            Value(TenantId), Value(entry.AccountId), Value(entry.CustomerId), Value(entry.Kind.ToString()), Value(entry.Points),
-            Value(entry.OccurredAt), Value(entry.RecordedAt), Nullable(entry.PurchaseId, NpgsqlDbType.Uuid),
-            Nullable(entry.RedemptionId, NpgsqlDbType.Uuid), Nullable(entry.LotId, NpgsqlDbType.Uuid), Nullable(entry.Reason, NpgsqlDbType.Text),
-            Nullable(entry.UserId, NpgsqlDbType.Uuid), Value(entry.Actor)));
-        // The row is locked since OpenAsync: the balance the domain computed from is still the account's.
-        batch.BatchCommands.Add(Command("UPDATE points_accounts SET balance = $1 WHERE tenant_id = $2 AND id = $3",
-            Value(accrual.Balance), Value(TenantId), Value(entry.AccountId)));
-    }
 
     private NpgsqlParameter[] HolderParameters(CustomerIdentifier identifier) =>
         [Value(TenantId), Nullable(identifier.CardNumber, NpgsqlDbType.Text), Nullable(identifier.Document, NpgsqlDbType.Text)];
