@@ -20,7 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    LoyaltyDbContext db,
+    TenantContext tenant,
     ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -50,11 +50,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         // A staff cookie sent along (a browser signed in to the back-office) has already bound the request to its tenant;
         // a request cannot speak for two tenants, so a key of another tenant is refused rather than crashing the scope.
-        if (db.Tenant.TenantId is { } sessionTenant && sessionTenant != key.TenantId)
+        if (tenant.TenantId is { } sessionTenant && sessionTenant != key.TenantId)
         {
             return AuthenticateResult.Fail("The API key belongs to another tenant than the signed-in session");
         }
-        db.Tenant.Set(key.TenantId);
+        tenant.Set(key.TenantId);
         var claims = new List<Claim>
         {
             new(TenantClaims.TenantId, key.TenantId.ToString()),
@@ -71,6 +71,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private async Task<ApiKey?> FindByHashAsync(string hash)
     {
+        // Only on a cache miss: a cached key's request builds no DbContext here.
+        var db = Context.RequestServices.GetRequiredService<LoyaltyDbContext>();
         await db.Database.OpenConnectionAsync();
         try
         {

@@ -51,13 +51,15 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     /// The accrual <see cref="CreditAsync(Holder, long, DateTimeOffset, Reference, CancellationToken)"/> records, for a
     /// caller that already holds the account's row lock, read its balance and writes the rows itself in its own batch
     /// (the POS purchase, <see cref="Purchases.PurchaseStore"/>). Like that credit it expires no lot (it loads none):
-    /// a credit cannot be spoiled by stale points, and the expiry job or the next debit expires them.
+    /// a credit cannot be spoiled by stale points, and the expiry job or the next debit expires them. Static, so that
+    /// path needs no DbContext: <paramref name="source"/> names who records it, <paramref name="recordedAt"/> when.
     /// </summary>
-    public Accrual AccrualFor(PointsAccount lockedAccount, Holder holder, long points, DateTimeOffset occurredAt, Reference reference, TimeZoneInfo zone)
+    public static Accrual AccrualFor(PointsAccount lockedAccount, Holder holder, long points, DateTimeOffset occurredAt,
+        LedgerSource source, DateTimeOffset recordedAt, TimeZoneInfo zone)
     {
         var expiresAt = PointsExpiry.ExpiresAt(occurredAt, holder.ValidityDays, zone);
         var movement = lockedAccount.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt);
-        return new Accrual(EntryOf(movement, holder.CustomerId, occurredAt, reference, lockedAccount), movement.OpenedLot!, lockedAccount.Balance);
+        return new Accrual(LedgerEntry.Record(movement, holder.CustomerId, occurredAt, recordedAt, source), movement.OpenedLot!, lockedAccount.Balance);
     }
 
     public async Task<LedgerEntry> CreditAsync(Guid customerId, long points, DateTimeOffset occurredAt, Reference reference,
@@ -232,5 +234,5 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     }
 
     private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
-        (await tenantRules.GetAsync(db, cancellationToken)).Zone;
+        (await tenantRules.GetAsync(db.Tenant.RequiredTenantId, cancellationToken)).Zone;
 }

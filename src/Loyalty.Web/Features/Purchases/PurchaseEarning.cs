@@ -2,8 +2,7 @@ using Loyalty.Domain.Categories;
 using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Points;
-using Loyalty.Web.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Loyalty.Web.Infrastructure.Auditing;
 
 namespace Loyalty.Web.Features.Purchases;
 
@@ -13,7 +12,7 @@ namespace Loyalty.Web.Features.Purchases;
 /// reasons. Its inputs are explicit: the tenant's <see cref="EarningRules"/> snapshot, the purchase, the holder's
 /// category and account; the card's day is read only when an antifraud rule needs it (aggregates, never history).
 /// </summary>
-public sealed class PurchaseEarning(LoyaltyDbContext db, PointsLedger ledger)
+public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
 {
     /// <summary>Reads the card's day for the rules that need it (<see cref="PurchaseStore.CardDayAsync"/>).</summary>
     public delegate Task<CardDay> CardDayReader(AntifraudRules rules, CancellationToken cancellationToken);
@@ -33,10 +32,7 @@ public sealed class PurchaseEarning(LoyaltyDbContext db, PointsLedger ledger)
             return null;
         }
         var holder = new PointsLedger.Holder(purchase.CustomerId, lockedAccount.Id, category.ValidityDays);
-        return ledger.AccrualFor(lockedAccount, holder, points, purchase.OccurredAt, new PointsLedger.Reference(PurchaseId: purchase.Id), rules.Zone);
+        var source = new LedgerSource(lockedAccount.Id, actor.Name, actor.UserId, PurchaseId: purchase.Id);
+        return PointsLedger.AccrualFor(lockedAccount, holder, points, purchase.OccurredAt, source, clock.GetUtcNow(), rules.Zone);
     }
-
-    public async Task<long> BalanceAsync(Guid accountId, CancellationToken cancellationToken) =>
-        await db.PointsAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => (long?)a.Balance)
-            .SingleOrDefaultAsync(cancellationToken) ?? 0;
 }

@@ -6,7 +6,6 @@ using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Localization;
-using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using Npgsql;
@@ -50,7 +49,7 @@ public static class RecordPurchase
     };
 
     public sealed class Handler(
-        LoyaltyDbContext db, NpgsqlDataSource dataSource, TenantRulesCache tenantRules, PurchaseEarning earning, TimeProvider clock,
+        TenantContext tenant, NpgsqlDataSource dataSource, TenantRulesCache tenantRules, PurchaseEarning earning, TimeProvider clock,
         IStringLocalizer<SharedResource> l)
     {
         public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
@@ -60,8 +59,8 @@ public static class RecordPurchase
                 return new Outcome(Kind.Invalid, Errors: errors);
             }
             // Before the purchase's connection opens: on a miss the snapshot is read through EF on a connection of its own.
-            var rules = await tenantRules.GetAsync(db, cancellationToken);
-            await using var store = new PurchaseStore(dataSource, db.Tenant);
+            var rules = await tenantRules.GetAsync(tenant.RequiredTenantId, cancellationToken);
+            await using var store = new PurchaseStore(dataSource, tenant);
             return await RecordAsync(storeId, request, rules, store, cancellationToken);
         }
 
@@ -98,9 +97,9 @@ public static class RecordPurchase
             if (rules.Category(holder.CategoryId) is null)
             {
                 // A category created on another server since this one read the tenant's rules.
-                rules = await tenantRules.GetAsync(db, holder.CategoryId, cancellationToken);
+                rules = await tenantRules.GetAsync(tenant.RequiredTenantId, holder.CategoryId, cancellationToken);
             }
-            var account = PointsAccount.Restore(holder.AccountId, db.Tenant.RequiredTenantId, holder.Balance);
+            var account = PointsAccount.Restore(holder.AccountId, tenant.RequiredTenantId, holder.Balance);
             var accrual = await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account,
                 (antifraud, ct) => CardDayAsync(store, purchase, antifraud, rules.Zone, ct), cancellationToken);
             var json = JsonSerializer.Serialize(

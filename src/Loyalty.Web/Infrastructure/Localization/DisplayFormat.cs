@@ -1,5 +1,4 @@
 using System.Globalization;
-using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 
 namespace Loyalty.Web.Infrastructure.Localization;
@@ -8,7 +7,7 @@ namespace Loyalty.Web.Infrastructure.Localization;
 /// How the product writes dates, money and instants on screen (SPEC §1): dd/MM/yyyy, R$ 1.234,56 and the tenant's time
 /// zone, whatever the user's language — these are Brazilian business documents read in three languages.
 /// </summary>
-public sealed class DisplayFormat(LoyaltyDbContext db, TenantRulesCache tenantRules)
+public sealed class DisplayFormat(TenantContext tenant, TenantRulesCache tenantRules)
 {
     private static readonly CultureInfo Brazil = CultureInfo.GetCultureInfo("pt-BR");
     private TimeZoneInfo? _zone;
@@ -31,6 +30,6 @@ public sealed class DisplayFormat(LoyaltyDbContext db, TenantRulesCache tenantRu
     private TimeZoneInfo LoadZone()
     {
         // The zone comes with the tenant's cached rules: no query per page.
-        return db.Tenant.TenantId is null ? TimeZoneInfo.Utc : tenantRules.Get(db).Zone;
+        return tenant.TenantId is { } tenantId ? tenantRules.Get(tenantId).Zone : TimeZoneInfo.Utc;
     }
 }
