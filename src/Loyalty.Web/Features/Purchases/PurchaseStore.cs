@@ -223,6 +223,10 @@ public sealed class PurchaseStore(NpgsqlDataSource dataSource, TenantContext ten
         {
             await RollbackAsync(CancellationToken.None);
         }
+        catch (NpgsqlException)
+        {
+            // A broken connection: it is not returned to the pool, and the exception that broke it is the one to see.
+        }
         finally
         {
             await _connection.DisposeAsync();
