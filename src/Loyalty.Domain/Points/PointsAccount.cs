@@ -22,6 +22,9 @@ public class PointsAccount : ITenantOwned
 
     public static PointsAccount OpenFor(Guid titularId) => new() { Id = titularId };
 
+    /// <summary>The account as a hand-written query read it under its row lock (elsewhere EF materialises it).</summary>
+    public static PointsAccount Restore(Guid id, Guid tenantId, long balance) => new() { Id = id, TenantId = tenantId, Balance = balance };
+
     /// <summary>No redemption while the balance is not positive (a reversal may leave it negative).</summary>
     public bool CanRedeem(long points) => points > 0 && Balance > 0 && points <= Balance;
 

@@ -1,15 +1,23 @@
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Points;
 
 namespace Loyalty.Domain.Purchases;
 
 /// <summary>
-/// Step 4 of earning one purchase (SPEC §5): the audit parameter and the antifraud rules decide whether the points are
-/// credited now or wait in the audit queue. Steps 1–2 are <see cref="Campaigns.CampaignEarning"/>; step 3 is the
-/// category's multiplier.
+/// Steps 3 and 4 of earning one purchase (SPEC §5): the category's multiplier on what the campaigns' plan gave (steps 1
+/// and 2, <see cref="CampaignEarning"/>), rounded down; then the audit parameter and the antifraud rules decide whether
+/// the points are credited now or wait in the audit queue.
 /// </summary>
 public static class Earning
 {
+    /// <summary>Base points, bonuses and the once-only awards due, × the category's multiplier rounded down.</summary>
+    public static long Points(CustomerCategory category, EarningPlan plan, IReadOnlyList<AwardDue> awards) =>
+        category.ApplyMultiplier(plan.PointsBeforeAwards + awards.Sum(a => a.Points));
+
+    /// <summary>The antifraud rules only need the card's day when there are points to hold and a rule to break.</summary>
+    public static bool NeedsCardDay(long points, AntifraudRules? rules) => points > 0 && rules is { IsEmpty: false };
+
     /// <summary>The status of <paramref name="points"/> earned, and why they wait when they do.</summary>
     public static (PointsStatus Status, IReadOnlyList<string> Reasons) Decide(
         long points, AntifraudRules? rules, decimal amount, CardDay day, DateTimeOffset occurredAt)

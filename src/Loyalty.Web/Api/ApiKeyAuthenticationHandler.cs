@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Loyalty.Domain.Integration;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,15 @@ namespace Loyalty.Web.Api;
 /// <summary>
 /// Authenticates POS and integration calls by the X-Api-Key header. The key's hash finds the key row before any tenant
 /// is known: the row-level security policy of api_keys shows a row to a connection that presents that row's hash, and
-/// nothing else. Tenant and store then come from the key, never from the request.
+/// nothing else. Tenant and store then come from the key, never from the request. Keys found are kept a few seconds in
+/// <see cref="ApiKeyCache"/> (a POS posts many purchases with one key); a revocation on this server evicts its key.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    LoyaltyDbContext db)
+    TenantContext tenant,
+    ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,18 +38,23 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = ApiKey.Hash(presented);
-        var key = await FindByHashAsync(hash);
+        var key = keys.Find(hash);
+        if (key is null && await FindByHashAsync(hash) is { } row)
+        {
+            key = new ApiKeyCache.Key(row.Id, row.TenantId, row.StoreId, row.Name, row.IsRevoked);
+            keys.Remember(hash, key);
+        }
         if (key is null || key.IsRevoked)
         {
             return AuthenticateResult.Fail("Invalid or revoked API key");
         }
         // A staff cookie sent along (a browser signed in to the back-office) has already bound the request to its tenant;
         // a request cannot speak for two tenants, so a key of another tenant is refused rather than crashing the scope.
-        if (db.Tenant.TenantId is { } sessionTenant && sessionTenant != key.TenantId)
+        if (tenant.TenantId is { } sessionTenant && sessionTenant != key.TenantId)
         {
             return AuthenticateResult.Fail("The API key belongs to another tenant than the signed-in session");
         }
-        db.Tenant.Set(key.TenantId);
+        tenant.Set(key.TenantId);
         var claims = new List<Claim>
         {
             new(TenantClaims.TenantId, key.TenantId.ToString()),
@@ -63,6 +71,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private async Task<ApiKey?> FindByHashAsync(string hash)
     {
+        // Only on a cache miss: a cached key's request builds no DbContext here.
+        var db = Context.RequestServices.GetRequiredService<LoyaltyDbContext>();
         await db.Database.OpenConnectionAsync();
         try
         {

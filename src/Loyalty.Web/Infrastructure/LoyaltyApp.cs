@@ -71,8 +71,6 @@ public static class LoyaltyApp
         services.AddScoped<Features.Catalog.Import.ImportFileStore>();
         services.AddScoped<Features.Points.PointsLedger>();
         services.AddScoped<Features.Purchases.PurchaseEarning>();
-        services.AddMemoryCache();
-        services.AddSingleton<Features.Purchases.CampaignRules>();
         services.AddScoped<Features.Points.AccountPoints>();
         services.AddScoped<Features.Redemptions.CounterContext>();
         services.AddScoped<Features.Redemptions.ReceiptPdf>();

@@ -2,6 +2,7 @@ using Loyalty.Domain.Common;
 using Loyalty.Domain.Points;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Points;
@@ -15,7 +16,7 @@ namespace Loyalty.Web.Features.Points;
 /// Lots that expired but were not yet turned into expiry entries are expired first, in the same lock, so a debit never
 /// sees stale points and the balance stays the sum of the ledger.
 /// </summary>
-public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, TimeProvider clock)
+public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, TimeProvider clock, TenantRulesCache tenantRules)
 {
     /// <summary>Whose account an operation goes to, and the validity of the category of the customer who earns.</summary>
     public sealed record Holder(Guid CustomerId, Guid AccountId, int? ValidityDays);
@@ -25,8 +26,6 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     {
         public static Reference None { get; } = new();
     }
-
-    private TimeZoneInfo? _zone;
 
     /// <summary>A dependent's points go to the titular's account; the lot's validity is the earning customer's category's.</summary>
     public async Task<Holder> HolderAsync(Guid customerId, CancellationToken cancellationToken) =>
@@ -43,6 +42,24 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         return await InAccountAsync(holder.AccountId, loadLots: false, (account, _) =>
             Task.FromResult(Record(account.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt), holder.CustomerId, occurredAt, reference, account)),
             cancellationToken);
+    }
+
+    /// <summary>What an accrual writes: its entry, the lot it opens and the account's balance after it.</summary>
+    public sealed record Accrual(LedgerEntry Entry, PointsLot Lot, long Balance);
+
+    /// <summary>
+    /// The accrual <see cref="CreditAsync(Holder, long, DateTimeOffset, Reference, CancellationToken)"/> records, for a
+    /// caller that already holds the account's row lock, read its balance and writes the rows itself in its own batch
+    /// (the POS purchase, <see cref="Purchases.PurchaseStore"/>). Like that credit it expires no lot (it loads none):
+    /// a credit cannot be spoiled by stale points, and the expiry job or the next debit expires them. Static, so that
+    /// path needs no DbContext: <paramref name="source"/> names who records it, <paramref name="recordedAt"/> when.
+    /// </summary>
+    public static Accrual AccrualFor(PointsAccount lockedAccount, Holder holder, long points, DateTimeOffset occurredAt,
+        LedgerSource source, DateTimeOffset recordedAt, TimeZoneInfo zone)
+    {
+        var expiresAt = PointsExpiry.ExpiresAt(occurredAt, holder.ValidityDays, zone);
+        var movement = lockedAccount.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt);
+        return new Accrual(LedgerEntry.Record(movement, holder.CustomerId, occurredAt, recordedAt, source), movement.OpenedLot!, lockedAccount.Balance);
     }
 
     public async Task<LedgerEntry> CreditAsync(Guid customerId, long points, DateTimeOffset occurredAt, Reference reference,
@@ -187,8 +204,7 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
 
     private LedgerEntry Record(PointsMovement movement, Guid customerId, DateTimeOffset occurredAt, Reference reference, PointsAccount account)
     {
-        var source = new LedgerSource(account.Id, actor.Name, actor.UserId, reference.PurchaseId, reference.RedemptionId, reference.Reason);
-        var entry = LedgerEntry.Record(movement, customerId, occurredAt, clock.GetUtcNow(), source);
+        var entry = EntryOf(movement, customerId, occurredAt, reference, account);
         db.LedgerEntries.Add(entry);
         if (movement.OpenedLot is { } opened)
         {
@@ -200,6 +216,10 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         }
         return entry;
     }
+
+    private LedgerEntry EntryOf(PointsMovement movement, Guid customerId, DateTimeOffset occurredAt, Reference reference, PointsAccount account) =>
+        LedgerEntry.Record(movement, customerId, occurredAt, clock.GetUtcNow(),
+            new LedgerSource(account.Id, actor.Name, actor.UserId, reference.PurchaseId, reference.RedemptionId, reference.Reason));
 
     /// <summary>The next operation reads the ledger's rows again under its own lock; nothing of this one stays tracked.</summary>
     private void ForgetLedgerRows()
@@ -213,14 +233,6 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         }
     }
 
-    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken)
-    {
-        if (_zone is null)
-        {
-            var tenantId = db.Tenant.RequiredTenantId;
-            var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
-            _zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        }
-        return _zone;
-    }
+    private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
+        (await tenantRules.GetAsync(db.Tenant.RequiredTenantId, cancellationToken)).Zone;
 }

@@ -38,7 +38,7 @@ public static class PurchaseReversal
         public List<PurchaseRequestItem>? Items { get; set; }
     }
 
-    public sealed class Handler(LoyaltyDbContext db, PointsLedger ledger, PurchaseEarning earning, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(LoyaltyDbContext db, PointsLedger ledger, TimeProvider clock, IStringLocalizer<SharedResource> l)
     {
         /// <summary>Idempotent: a coupon already cancelled answers what its cancellation reversed.</summary>
         public Task<Outcome> CancelAsync(Guid storeId, string pos, string coupon, CancellationToken cancellationToken) =>
@@ -152,7 +152,11 @@ public static class PurchaseReversal
         {
             var accountId = await db.Customers.AsNoTracking().Where(c => c.Id == purchase.CustomerId)
                 .Select(c => c.TitularId ?? c.Id).SingleAsync(cancellationToken);
-            return new Reversed(purchase.Id, points, await earning.BalanceAsync(accountId, cancellationToken));
+            return new Reversed(purchase.Id, points, await BalanceAsync(accountId, cancellationToken));
         }
+
+        private async Task<long> BalanceAsync(Guid accountId, CancellationToken cancellationToken) =>
+            await db.PointsAccounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => (long?)a.Balance)
+                .SingleOrDefaultAsync(cancellationToken) ?? 0;
     }
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain.Campaigns;
+using Loyalty.Domain.Categories;
+using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Localization;
-using Loyalty.Web.Infrastructure.Persistence;
-using Loyalty.Web.Infrastructure.Persistence.Configurations;
-using Microsoft.EntityFrameworkCore;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
@@ -15,8 +15,10 @@ namespace Loyalty.Web.Features.Purchases;
 
 /// <summary>
 /// A purchase from a POS (SPEC §5, §10): validated, recorded once per store + POS + coupon, earned and answered in one
-/// transaction on one connection. The unique index on the coupon decides between two identical posts at the same
-/// instant: the second waits on it, fails, and answers what the first stored.
+/// transaction on one connection, in two round trips (<see cref="PurchaseStore"/>) with the tenant's rules from
+/// <see cref="TenantRulesCache"/>. Two posts for one card queue on the account's row lock, so an identical second post
+/// finds the first's coupon and answers its receipt; the unique index on the coupon decides between posts that did not
+/// queue (another card): the second fails on it and answers what the first stored.
 /// </summary>
 public static class RecordPurchase
 {
@@ -49,7 +51,9 @@ public static class RecordPurchase
         _ => "none",
     };
 
-    public sealed class Handler(LoyaltyDbContext db, PurchaseEarning earning, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(
+        TenantContext tenant, NpgsqlDataSource dataSource, TenantRulesCache tenantRules, PurchaseEarning earning, TimeProvider clock,
+        IStringLocalizer<SharedResource> l)
     {
         public Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken) =>
             HandleAsync(storeId, request, PurchaseOrigin.Pos, cancellationToken);
@@ -61,90 +65,68 @@ public static class RecordPurchase
             {
                 return new Outcome(Kind.Invalid, Errors: errors);
             }
-            // One connection for the whole purchase: the tenant is set on it once, every read and the transaction share it.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                return await RecordAsync(storeId, request, origin, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            // Before the purchase's connection opens: on a miss the snapshot is read through EF on a connection of its own.
+            var rules = await tenantRules.GetAsync(tenant.RequiredTenantId, cancellationToken);
+            await using var store = new PurchaseStore(dataSource, tenant);
+            return await RecordAsync(storeId, request, origin, rules, store, cancellationToken);
         }
 
-        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
+        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, EarningRules rules,
+            PurchaseStore store, CancellationToken cancellationToken)
         {
             var hash = PurchaseRequestRules.Hash(request);
             var pos = request.PosNumber!.Trim();
             var coupon = request.CouponNumber!.Trim();
-            if (await AnswerOfAsync(storeId, pos, coupon, hash, cancellationToken) is { } earlier)
+            var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(request.Customer!.CardNumber) ? request.Customer.Document : request.Customer.CardNumber)!;
+            var opening = await store.OpenAsync(storeId, pos, coupon, identifier, cancellationToken);
+            if (opening.Earlier is { } earlier)
             {
-                return earlier;
+                await store.RollbackAsync(cancellationToken);
+                return AnswerOf(earlier, hash);
             }
             var now = clock.GetUtcNow();
             var occurredAt = request.OccurredAt!.Value;
             if (occurredAt < now - MaxAge || occurredAt > now + MaxAhead)
             {
+                await store.RollbackAsync(cancellationToken);
                 return new Outcome(Kind.Unprocessable, Problem: l["Purchase.OccurredAtOutOfWindow"]);
             }
-            var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(request.Customer!.CardNumber) ? request.Customer.Document : request.Customer.CardNumber)!;
-            var (customerId, cardNumber) = await CustomerAsync(identifier, cancellationToken);
-            if (customerId is not { } id)
+            if (opening.Holder is not { } holder)
             {
+                await store.RollbackAsync(cancellationToken);
                 return new Outcome(Kind.Unprocessable, Problem: l["Purchase.CustomerNotFound"]);
             }
             var purchase = Purchase.Record(
-                new PurchaseHeader(storeId, pos, coupon, occurredAt, id, cardNumber, request.TotalAmount!.Value, hash),
+                new PurchaseHeader(storeId, pos, coupon, occurredAt, holder.CustomerId, holder.CardNumber, request.TotalAmount!.Value, hash),
                 request.Items!.Select((i, n) => PurchaseItem.Of(n + 1, i.ProductCode!, i.Quantity!.Value, i.UnitPrice!.Value, i.TotalPrice!.Value)),
                 request.Payments!.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
                 now,
                 origin);
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Purchases.Add(purchase);
+            if (rules.Category(holder.CategoryId) is null)
+            {
+                // A category created on another server since this one read the tenant's rules.
+                rules = await tenantRules.GetAsync(tenant.RequiredTenantId, holder.CategoryId, cancellationToken);
+            }
+            var account = PointsAccount.Restore(holder.AccountId, tenant.RequiredTenantId, holder.Balance);
+            var earned = await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account, store, cancellationToken);
+            var json = JsonSerializer.Serialize(new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus),
+                earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts), Json);
+            purchase.Answer(json);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await store.CommitAsync(purchase, earned.Accrual, earned.Vouchers, cancellationToken);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: PurchaseConfiguration.CouponIndex })
+            catch (PostgresException e) when (PurchaseStore.IsCouponTaken(e))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return (await AnswerOfAsync(storeId, pos, coupon, hash, cancellationToken))!;
+                // Another transaction recorded the coupon after this one looked: answer what it stored.
+                await store.RollbackAsync(cancellationToken);
+                return AnswerOf((await store.EarlierAsync(storeId, pos, coupon, cancellationToken))!, hash);
             }
-            var earned = await earning.EarnAsync(purchase, cancellationToken);
-            var json = JsonSerializer.Serialize(
-                new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus), earned.Balance, earned.Discounts, earned.Gifts), Json);
-            purchase.Answer(json);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new Outcome(Kind.Created, json);
         }
 
         /// <summary>The coupon already recorded: the first answer for the same content, a conflict for another.</summary>
-        private async Task<Outcome?> AnswerOfAsync(Guid storeId, string pos, string coupon, string hash, CancellationToken cancellationToken)
-        {
-            var earlier = await db.Purchases.AsNoTracking()
-                .Where(p => p.StoreId == storeId && p.PosNumber == pos && p.CouponNumber == coupon)
-                .Select(p => new { p.RequestHash, p.Response }).SingleOrDefaultAsync(cancellationToken);
-            return earlier is null ? null
-                : earlier.RequestHash == hash ? new Outcome(Kind.Replayed, earlier.Response)
-                : new Outcome(Kind.Conflict, Problem: l["Purchase.CouponConflict"]);
-        }
-
-        /// <summary>A card number wins over a document when the same digits could be both (as in the POS lookup).</summary>
-        private async Task<(Guid? CustomerId, string? CardNumber)> CustomerAsync(CustomerIdentifier identifier, CancellationToken cancellationToken)
-        {
-            if (identifier.CardNumber is { } number
-                && await db.Cards.AsNoTracking().Where(k => k.Number == number).Select(k => (Guid?)k.CustomerId)
-                    .SingleOrDefaultAsync(cancellationToken) is { } holder)
-            {
-                return (holder, number);
-            }
-            var document = identifier.Document;
-            return document is null ? (null, null)
-                : (await db.Customers.Where(c => c.Document == document).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken), null);
-        }
+        private Outcome AnswerOf(PurchaseStore.Earlier earlier, string hash) =>
+            earlier.RequestHash == hash ? new Outcome(Kind.Replayed, earlier.Response) : new Outcome(Kind.Conflict, Problem: l["Purchase.CouponConflict"]);
     }
 }

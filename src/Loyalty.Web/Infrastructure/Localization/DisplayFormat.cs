@@ -1,6 +1,5 @@
 using System.Globalization;
-using Loyalty.Web.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Loyalty.Web.Infrastructure.Tenancy;
 
 namespace Loyalty.Web.Infrastructure.Localization;
 
@@ -8,7 +7,7 @@ namespace Loyalty.Web.Infrastructure.Localization;
 /// How the product writes dates, money and instants on screen (SPEC §1): dd/MM/yyyy, R$ 1.234,56 and the tenant's time
 /// zone, whatever the user's language — these are Brazilian business documents read in three languages.
 /// </summary>
-public sealed class DisplayFormat(LoyaltyDbContext db)
+public sealed class DisplayFormat(TenantContext tenant, TenantRulesCache tenantRules)
 {
     private static readonly CultureInfo Brazil = CultureInfo.GetCultureInfo("pt-BR");
     private TimeZoneInfo? _zone;
@@ -30,11 +29,7 @@ public sealed class DisplayFormat(LoyaltyDbContext db)
 
     private TimeZoneInfo LoadZone()
     {
-        if (db.Tenant.TenantId is not { } tenantId)
-        {
-            return TimeZoneInfo.Utc;
-        }
-        var id = db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).Single();
-        return TimeZoneInfo.FindSystemTimeZoneById(id);
+        // The zone comes with the tenant's cached rules: no query per page.
+        return tenant.TenantId is { } tenantId ? tenantRules.Get(tenantId).Zone : TimeZoneInfo.Utc;
     }
 }

@@ -16,12 +16,26 @@ public static class PersistenceServices
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings__Loyalty (./loyalty sets it for its private PostgreSQL).");
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // The same statements run again and again (the POS purchase above all): prepared once per pooled connection,
+            // they are not parsed and planned on every call. Npgsql keeps them across pool returns (its reset then
+            // avoids DISCARD ALL, and RESET ALL still clears the tenant setting). A connection string may set its own.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
+            }
+            return builder.Build();
+        });
         services.AddScoped<TenantConnectionInterceptor>();
         services.AddScoped<TenantStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<CacheInvalidationInterceptor>();
+        services.AddMemoryCache();
+        services.AddSingleton<Tenancy.TenantRulesCache>();
+        services.AddSingleton<Security.ApiKeyCache>();
         services.AddScoped<AuditActor>();
-        services.AddScoped<Features.Purchases.CampaignRulesInvalidation>();
         // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.
         services.AddDbContext<LoyaltyDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsHistoryTable("__ef_migrations_history"))
@@ -30,7 +44,7 @@ public static class PersistenceServices
                 sp.GetRequiredService<TenantConnectionInterceptor>(),
                 sp.GetRequiredService<TenantStampInterceptor>(),
                 sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<Features.Purchases.CampaignRulesInvalidation>()));
+                sp.GetRequiredService<CacheInvalidationInterceptor>()));
 
         services.AddDataProtection()
             .SetApplicationName("Loyalty")
