@@ -52,6 +52,8 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             await DemoCatalog.SeedAsync(scope.ServiceProvider, clock.GetUtcNow(), cancellationToken);
             await DemoPurchases.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
             await DemoCampaigns.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
+            await DemoHistory.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
+            await DemoRedemptions.SeedAsync(scope.ServiceProvider, storeIds, cancellationToken);
         }
         await using (var platform = scopes.Platform())
         {
