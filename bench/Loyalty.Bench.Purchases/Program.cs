@@ -15,7 +15,10 @@ using Npgsql;
 // Kestrel port, 32 concurrent POS clients, then the same load on a minimal endpoint doing only the three writes with raw
 // Npgsql (BareCeiling). Database, apps and load generator share this machine.
 // Usage: dotnet run -c Release --project bench/Loyalty.Bench.Purchases -- [--warmup 60] [--measure 30] [--runs 3]
-//        [--clients 32] [--customers 5000]   (durations in seconds)
+//        [--clients 32] [--customers 5000] [--campaigns 0|1]   (durations in seconds)
+// --campaigns 1 gives the product's tenant an open fixed campaign with a concession on the purchased product's department
+// and an open periodic one with a store bonus and a frequency bonus, so every purchase also reads the catalogue and
+// advances a running total (the campaign round trips of PurchaseStore.Campaigns).
 var options = Options.Parse(args);
 Console.Error.WriteLine($"server GC: {GCSettings.IsServerGC}, processors: {Environment.ProcessorCount}");
 
@@ -45,6 +48,10 @@ var storeId = await product.CreateStoreAsync(tenant.Id, "LJ01");
 var apiKey = await product.CreateApiKeyAsync(tenant.Id, storeId, "POS bench");
 var categoryId = await product.InTenantAsync(tenant.Id, db => db.CustomerCategories.Select(c => c.Id).FirstAsync());
 await BulkCustomers.InsertAsync(product.Database, tenant.Id, options.Customers, [categoryId], [storeId]);
+if (options.Campaigns)
+{
+    await BenchCampaigns.AddAsync(product, tenant.Id, storeId);
+}
 await server.ExecuteAsync(product.Database.Name, "VACUUM ANALYZE");
 var cards = new List<string>();
 await using (var connection = new NpgsqlConnection(product.Database.SuperUserConnectionString))
@@ -89,7 +96,7 @@ foreach (var (name, address) in new[] { ("product POST /api/v1/purchases", produ
 }
 
 Console.WriteLine(FormattableString.Invariant(
-    $"# POS purchases, {options.Clients} concurrent clients, {cards.Count:N0} customers; warm-up {options.WarmUp.TotalSeconds:N0} s, {options.Runs} run(s) of {options.Measure.TotalSeconds:N0} s; {Environment.ProcessorCount} cores"));
+    $"# POS purchases, {options.Clients} concurrent clients, {cards.Count:N0} customers{(options.Campaigns ? ", open campaigns" : "")}; warm-up {options.WarmUp.TotalSeconds:N0} s, {options.Runs} run(s) of {options.Measure.TotalSeconds:N0} s; {Environment.ProcessorCount} cores"));
 Console.WriteLine();
 Console.WriteLine("| target | run | req/s | p50 ms | p95 ms | p99 ms | max ms | ok | errors |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -116,11 +123,11 @@ static double Median(IEnumerable<double> values)
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
-internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int Clients, int Customers)
+internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int Clients, int Customers, bool Campaigns)
 {
     public static Options Parse(string[] args)
     {
-        var values = new Dictionary<string, int> { ["warmup"] = 60, ["measure"] = 30, ["runs"] = 3, ["clients"] = 32, ["customers"] = 5000 };
+        var values = new Dictionary<string, int> { ["warmup"] = 60, ["measure"] = 30, ["runs"] = 3, ["clients"] = 32, ["customers"] = 5000, ["campaigns"] = 0 };
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -143,10 +150,10 @@ internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int 
             {
                 throw new ArgumentException($"unknown option '--{name}' (options: --{string.Join(" N, --", values.Keys)} N)");
             }
-            values[name] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            values[name] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n > 0 || name == "campaigns")
                 ? n : throw new ArgumentException($"--{name}: '{value}' is not a positive whole number");
         }
         return new Options(TimeSpan.FromSeconds(values["warmup"]), TimeSpan.FromSeconds(values["measure"]), values["runs"],
-            values["clients"], values["customers"]);
+            values["clients"], values["customers"], values["campaigns"] > 0);
     }
 }

@@ -14,6 +14,8 @@ public sealed partial class PurchaseStore
     /// <summary>The department and section of the coupon's product codes the catalogue knows.</summary>
     public sealed record CatalogueEntry(Guid? DepartmentId, Guid? SectionId);
 
+    private HashSet<string> _catalogueCodes = new(StringComparer.Ordinal);
+
     private const string AdvanceSql = """
         INSERT INTO campaign_progress (tenant_id, campaign_id, kind, rule_id, account_id, window_start, purchases, amount, points)
         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
@@ -29,15 +31,28 @@ public sealed partial class PurchaseStore
          WHERE tenant_id = $2 AND kind = $3 AND rule_id = $4 AND account_id = $5 AND window_start = $6 AND awarded_at IS NULL
         """;
 
+    /// <summary>What the opening round trip read for these codes, or a round trip of its own when it was not asked.</summary>
     public async Task<IReadOnlyDictionary<string, CatalogueEntry>> CatalogueAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT code, department_id, section_id FROM products WHERE tenant_id = $1 AND code = ANY($2)", Connection)
+        if (_catalogue is { } read && _catalogueCodes.IsSupersetOf(codes))
         {
-            Parameters = { Value(TenantId), Value(codes.ToArray()) },
-        };
+            return read;
+        }
+        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { CatalogueCommand(codes) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadCatalogueAsync(reader, cancellationToken);
+    }
+
+    private NpgsqlBatchCommand CatalogueCommand(IReadOnlyCollection<string> codes)
+    {
+        _catalogueCodes = [.. codes];
+        return Command("SELECT code, department_id, section_id FROM products WHERE tenant_id = $1 AND code = ANY($2)",
+            Value(TenantId), Value(codes.ToArray()));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, CatalogueEntry>> ReadCatalogueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var found = new Dictionary<string, CatalogueEntry>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             found[reader.GetString(0)] = new CatalogueEntry(

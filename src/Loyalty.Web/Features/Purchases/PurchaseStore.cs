@@ -47,6 +47,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         """;
 
     private NpgsqlConnection? _connection;
+    private IReadOnlyDictionary<string, CatalogueEntry>? _catalogue;
     private bool _inTransaction;
 
     private Guid TenantId => tenant.RequiredTenantId;
@@ -56,8 +57,11 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     /// it on its first purchase), reads the holder with the balance and any earlier post of the coupon. The account's
     /// row lock is what serialises two purchases of one card: the second waits here until the first commits, then reads
     /// the first's coupon (an identical post answers the first's receipt) and counts it in the card's day.
+    /// <paramref name="catalogueCodes"/>, when a concession could use them, are looked up in the same round trip
+    /// (<see cref="CatalogueAsync"/> then answers them).
     /// </summary>
-    public async Task<Opening> OpenAsync(Guid storeId, string pos, string coupon, CustomerIdentifier identifier, CancellationToken cancellationToken)
+    public async Task<Opening> OpenAsync(Guid storeId, string pos, string coupon, CustomerIdentifier identifier,
+        IReadOnlyCollection<string>? catalogueCodes, CancellationToken cancellationToken)
     {
         _connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(_connection)
@@ -85,6 +89,10 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                     """, [.. HolderParameters(identifier), Value(storeId), Value(pos), Value(coupon)]),
             },
         };
+        if (catalogueCodes is not null)
+        {
+            batch.BatchCommands.Add(CatalogueCommand(catalogueCodes));
+        }
         _inTransaction = true;
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken); // past set_config's row; statements without rows have no result
@@ -92,6 +100,11 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         var holder = reader.IsDBNull(0) ? null
             : new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         var earlier = reader.IsDBNull(5) ? null : new Earlier(reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        if (catalogueCodes is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            _catalogue = await ReadCatalogueAsync(reader, cancellationToken);
+        }
         return new Opening(holder, earlier);
     }
 

@@ -78,7 +78,9 @@ public static class RecordPurchase
             var pos = request.PosNumber!.Trim();
             var coupon = request.CouponNumber!.Trim();
             var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(request.Customer!.CardNumber) ? request.Customer.Document : request.Customer.CardNumber)!;
-            var opening = await store.OpenAsync(storeId, pos, coupon, identifier, cancellationToken);
+            // A concession rates items by their products' departments: read them with the opening, not in a round trip of their own.
+            IReadOnlyCollection<string>? codes = rules.Campaigns.HasConcessions ? [.. request.Items!.Select(i => i.ProductCode!.Trim()).Distinct()] : null;
+            var opening = await store.OpenAsync(storeId, pos, coupon, identifier, codes, cancellationToken);
             if (opening.Earlier is { } earlier)
             {
                 await store.RollbackAsync(cancellationToken);
