@@ -278,4 +278,20 @@ public sealed class PurchasesApiTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal(5, statuses.Count(s => s == "pendingAudit"));
         Assert.Equal(10, (await App.TotalsAsync(_tenant.Id, customer.Id)).Balance);
     }
+
+    [Fact]
+    public async Task The_First_Purchases_Of_A_New_Account_At_Once_Should_All_Be_Recorded()
+    {
+        // The account opens on the first purchase: parallel first purchases must queue on it, none fail on its keys.
+        for (var round = 0; round < 5; round++)
+        {
+            var customer = await App.AddCustomerAsync(_tenant.Id, $"Nova Conta {round}");
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _pos.PostAsync(Pos.Purchase(customer.CardNumber, 10m))));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            var totals = await App.TotalsAsync(_tenant.Id, customer.Id);
+            Assert.Equal(80, totals.Balance);
+        }
+    }
 }

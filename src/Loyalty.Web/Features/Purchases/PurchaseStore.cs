@@ -73,11 +73,16 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                 // The tenant rides in this batch instead of the interceptor's own round trip on open; Npgsql's reset
                 // on return to the pool clears it as it clears the interceptor's.
                 TenantConnectionInterceptor.ForTenant(TenantId),
-                // ON CONFLICT DO UPDATE locks the existing row even when its WHERE updates nothing.
+                // Opens the account on its first purchase. No conflict target, so every unique index arbitrates: two first
+                // purchases at once both insert-or-ignore (one waits for the other) instead of one failing on the
+                // (tenant_id, id) key that a target naming only the primary key would leave unguarded.
                 Command($"""
                     INSERT INTO points_accounts (id, tenant_id, balance)
                     SELECT account_id, $1, 0 FROM ({HolderSql}) holder
-                    ON CONFLICT (id) DO UPDATE SET balance = points_accounts.balance WHERE false
+                    ON CONFLICT DO NOTHING
+                    """, HolderParameters(identifier)),
+                Command($"""
+                    SELECT 1 FROM points_accounts a JOIN ({HolderSql}) h ON a.id = h.account_id WHERE a.tenant_id = $1 FOR UPDATE OF a
                     """, HolderParameters(identifier)),
                 // After the lock, so a purchase that waited on it reads what the one before it committed.
                 Command($"""
@@ -96,6 +101,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         _inTransaction = true;
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken); // past set_config's row; statements without rows have no result
+        await reader.NextResultAsync(cancellationToken); // past the lock's row
         await reader.ReadAsync(cancellationToken);
         var holder = reader.IsDBNull(0) ? null
             : new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
