@@ -108,7 +108,7 @@ public static class EnterPurchase
                 RecordPurchase.Kind.Created or RecordPurchase.Kind.Replayed => CommandResult<Saved>.Success(Saved(outcome)),
                 RecordPurchase.Kind.Invalid => CommandResult<Saved>.Failure([.. outcome.Errors!.Select(ToFormField)]),
                 RecordPurchase.Kind.Conflict => CommandResult<Saved>.Failure(nameof(Command.CouponNumber), outcome.Problem!),
-                _ => CommandResult<Saved>.Failure(FieldOfProblem(outcome.Problem!), outcome.Problem!),
+                _ => CommandResult<Saved>.Failure(FieldOf(outcome.ProblemField), outcome.Problem!),
             };
         }
 
@@ -159,11 +159,13 @@ public static class EnterPurchase
                 outcome.Kind == RecordPurchase.Kind.Replayed);
         }
 
-        /// <summary>The handler answers the two refusals that belong to a field only as a message; they are told apart by it.</summary>
-        private string FieldOfProblem(string problem) =>
-            problem == l["Purchase.OccurredAtOutOfWindow"] ? nameof(Command.OccurredAt)
-            : problem == l["Purchase.CustomerNotFound"] ? nameof(Command.Customer)
-            : string.Empty;
+        /// <summary>The form field of a refusal the handler names by the request's field.</summary>
+        private static string FieldOf(string? problemField) => problemField switch
+        {
+            "occurredAt" => nameof(Command.OccurredAt),
+            "customer" => nameof(Command.Customer),
+            _ => string.Empty,
+        };
 
         private Task<List<PurchaseList.Option>> StoresAsync(CancellationToken cancellationToken) =>
             scope.Apply(db.Stores.AsNoTracking()).Where(s => s.IsActive).OrderBy(s => s.Code)

@@ -42,7 +42,9 @@ public static class RecordPurchase
         IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
 
     /// <summary><paramref name="Json"/> is the receipt exactly as first answered.</summary>
-    public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null);
+    /// <param name="ProblemField">The request field a refusal is about (<c>occurredAt</c>, <c>customer</c>), when it is about one.</param>
+    public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null,
+        string? ProblemField = null);
 
     public static string StatusName(PointsStatus status) => status switch
     {
@@ -91,12 +93,12 @@ public static class RecordPurchase
             if (occurredAt < now - MaxAge || occurredAt > now + MaxAhead)
             {
                 await store.RollbackAsync(cancellationToken);
-                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.OccurredAtOutOfWindow"]);
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.OccurredAtOutOfWindow"], ProblemField: "occurredAt");
             }
             if (opening.Holder is not { } holder)
             {
                 await store.RollbackAsync(cancellationToken);
-                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.CustomerNotFound"]);
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.CustomerNotFound"], ProblemField: "customer");
             }
             var purchase = Purchase.Record(
                 new PurchaseHeader(storeId, pos, coupon, occurredAt, holder.CustomerId, holder.CardNumber, request.TotalAmount!.Value, hash),
