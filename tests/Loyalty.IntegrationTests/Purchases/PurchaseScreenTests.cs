@@ -147,6 +147,19 @@ public sealed class PurchaseScreenTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task The_Handlers_Refusals_Should_Land_Next_To_Their_Fields()
+    {
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+
+        var unknown = Pages.Parse(await (await TypeAsync(admin, Form(_north, "U1", "6062000000000000"))).Content.ReadAsStringAsync());
+        var old = Pages.Parse(await (await TypeAsync(admin, Form(_north, "U2", _ana.CardNumber, at: LocalNoon.AddDays(-30)))).Content.ReadAsStringAsync());
+
+        Assert.NotNull(unknown.FieldError("Command_Customer"));
+        Assert.NotNull(old.FieldError("Command_OccurredAt"));
+        Assert.Empty(await App.InTenantAsync(_tenant.Id, db => db.Purchases.Where(p => p.CouponNumber == "U1" || p.CouponNumber == "U2").ToListAsync()));
+    }
+
+    [Fact]
     public async Task Errors_Should_Appear_Next_To_Each_Field_Keeping_What_Was_Typed()
     {
         using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
