@@ -13,9 +13,9 @@ namespace Loyalty.Web.Features.Purchases;
 /// </summary>
 public static class ActiveCampaigns
 {
-    public static async Task<CampaignRuleSet> LoadAsync(LoyaltyDbContext db, decimal defaultPointsPerReal, CancellationToken cancellationToken)
+    public static async Task<CampaignRuleSet> LoadAsync(LoyaltyDbContext db, decimal defaultPointsPerReal, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var campaigns = await Query(db).ToListAsync(cancellationToken);
+        var campaigns = await Query(db, now).ToListAsync(cancellationToken);
         var ids = ProductIds(campaigns);
         var products = ids.Count == 0 ? []
             : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Code, p.Description)).ToListAsync(cancellationToken);
@@ -23,18 +23,18 @@ public static class ActiveCampaigns
     }
 
     /// <summary>For the synchronous reader of the cache (a view formatting an instant on a miss).</summary>
-    public static CampaignRuleSet Load(LoyaltyDbContext db, decimal defaultPointsPerReal)
+    public static CampaignRuleSet Load(LoyaltyDbContext db, decimal defaultPointsPerReal, DateTimeOffset now)
     {
-        var campaigns = Query(db).ToList();
+        var campaigns = Query(db, now).ToList();
         var ids = ProductIds(campaigns);
         var products = ids.Count == 0 ? []
             : db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Code, p.Description)).ToList();
         return RuleSet(defaultPointsPerReal, campaigns, products);
     }
 
-    private static IQueryable<Campaign> Query(LoyaltyDbContext db)
+    private static IQueryable<Campaign> Query(LoyaltyDbContext db, DateTimeOffset now)
     {
-        var since = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-8));
+        var since = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-8));
         return db.Campaigns.AsNoTracking()
             .Where(c => c.Situation == CampaignSituation.Active && c.EndDate >= since)
             .Include(c => c.Stores).Include(c => c.Concessions).Include(c => c.ThresholdAwards).Include(c => c.ProductPoints)

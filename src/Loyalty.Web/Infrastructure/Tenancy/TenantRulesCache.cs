@@ -17,7 +17,7 @@ namespace Loyalty.Web.Infrastructure.Tenancy;
 /// other servers read the change when their entry's <see cref="Lifetime"/> ends, or at once for a category they have
 /// never seen (<see cref="GetAsync(Guid, Guid, CancellationToken)"/>).
 /// </summary>
-public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes)
+public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -46,7 +46,7 @@ public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes)
         var zoneId = db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).Single();
         var settings = db.ProgramSettings.AsNoTracking().Single();
         var categories = db.CustomerCategories.AsNoTracking().ToList();
-        return Store(tenantId, Snapshot(zoneId, settings, categories, ActiveCampaigns.Load(db, settings.PointsPerReal)));
+        return Store(tenantId, Snapshot(zoneId, settings, categories, ActiveCampaigns.Load(db, settings.PointsPerReal, clock.GetUtcNow())));
     }
 
     public void Evict(Guid tenantId) => cache.Remove(Key(tenantId));
@@ -62,7 +62,7 @@ public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes)
         var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
         var settings = await db.ProgramSettings.AsNoTracking().SingleAsync(cancellationToken);
         var categories = await db.CustomerCategories.AsNoTracking().ToListAsync(cancellationToken);
-        return Snapshot(zoneId, settings, categories, await ActiveCampaigns.LoadAsync(db, settings.PointsPerReal, cancellationToken));
+        return Snapshot(zoneId, settings, categories, await ActiveCampaigns.LoadAsync(db, settings.PointsPerReal, clock.GetUtcNow(), cancellationToken));
     }
 
     private static EarningRules Snapshot(string zoneId, ProgramSettings settings, List<CustomerCategory> categories, CampaignRuleSet campaigns) =>
