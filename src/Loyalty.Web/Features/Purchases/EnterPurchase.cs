@@ -6,6 +6,7 @@ using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Localization;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -74,7 +75,7 @@ public static class EnterPurchase
 
     private sealed record Receipt(Guid PurchaseId, long PointsEarned, string PointsStatus);
 
-    public sealed class Handler(LoyaltyDbContext db, StoreScope scope, RecordPurchase.Handler record, TimeProvider clock,
+    public sealed class Handler(LoyaltyDbContext db, StoreScope scope, RecordPurchase.Handler record, TenantRulesCache tenantRules, TimeProvider clock,
         IStringLocalizer<SharedResource> l)
     {
         /// <summary>A blank coupon: one item, one payment, now in the tenant's zone, the store when the user has only one.</summary>
@@ -171,12 +172,8 @@ public static class EnterPurchase
             scope.Apply(db.Stores.AsNoTracking()).Where(s => s.IsActive).OrderBy(s => s.Code)
                 .Select(s => new PurchaseList.Option(s.Id, s.Code + " — " + s.Name)).ToListAsync(cancellationToken);
 
-        private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken)
-        {
-            var tenantId = db.Tenant.RequiredTenantId;
-            var id = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
+        private async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
+            (await tenantRules.GetAsync(db.Tenant.RequiredTenantId, cancellationToken)).Zone;
 
         private static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
         {

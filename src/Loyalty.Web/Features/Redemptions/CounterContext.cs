@@ -5,6 +5,7 @@ using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Points;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Redemptions;
@@ -15,7 +16,8 @@ namespace Loyalty.Web.Features.Redemptions;
 /// tenant's local time, and the rules of <see cref="RedemptionRules"/> as they stand. A store, card or campaign the
 /// user may not use is answered like one that does not exist.
 /// </summary>
-public sealed class CounterContext(LoyaltyDbContext db, StoreScope scope, RedemptionBlocks blocks, AccountPoints points, TimeProvider clock)
+public sealed class CounterContext(
+    LoyaltyDbContext db, StoreScope scope, RedemptionBlocks blocks, AccountPoints points, TenantRulesCache tenantRules, TimeProvider clock)
 {
     public sealed record StoreChoice(Guid Id, string Label);
 
@@ -61,12 +63,12 @@ public sealed class CounterContext(LoyaltyDbContext db, StoreScope scope, Redemp
     }
 
     /// <summary>Now on the tenant's wall clock: campaign periods and store hours are local.</summary>
-    public async Task<DateTime> LocalNowAsync(CancellationToken cancellationToken)
-    {
-        var tenantId = db.Tenant.RequiredTenantId;
-        var zone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken);
-        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime;
-    }
+    public async Task<DateTime> LocalNowAsync(CancellationToken cancellationToken) =>
+        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), await ZoneAsync(cancellationToken)).DateTime;
+
+    /// <summary>The tenant's time zone, from the tenant's cached rules.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
+        (await tenantRules.GetAsync(db.Tenant.RequiredTenantId, cancellationToken)).Zone;
 
     /// <summary>The active campaigns the store takes part in at this moment (period, the store's own period and hours).</summary>
     public async Task<List<Campaign>> OpenCampaignsAsync(Guid storeId, DateTime localNow, CancellationToken cancellationToken)

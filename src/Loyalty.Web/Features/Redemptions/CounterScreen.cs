@@ -71,9 +71,7 @@ public static class CounterScreen
             {
                 return null;
             }
-            var tenantId = db.Tenant.RequiredTenantId;
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(
-                await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).SingleAsync(cancellationToken));
+            var zone = await counter.ZoneAsync(cancellationToken);
             var open = store is null ? [] : await counter.OpenCampaignsAsync(store.Id, await counter.LocalNowAsync(cancellationToken), cancellationToken);
             var campaign = open.FirstOrDefault(c => c.Id == query.CampaignId) ?? (open.Count == 1 ? open[0] : null);
             // Only open campaigns are listed, so the store rule is met by whichever is chosen.
