@@ -1,3 +1,5 @@
+using Loyalty.Domain.Catalog;
+using Loyalty.Domain.Campaigns;
 using System.Net;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Points;
@@ -112,6 +114,32 @@ public sealed class PointsAuditTests(AppFixture fixture) : IClassFixture<AppFixt
         var again = await DecideAsync(manager, "approve", null, id);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(PointsStatus.Rejected, (await PurchaseAsync(id)).PointsStatus);
+    }
+
+    [Fact]
+    public async Task Rejecting_Voids_The_Gifts_The_Purchase_Earned_Not_Yet_Delivered()
+    {
+        await App.InTenantAsync(_tenant.Id, async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var product = Product.Create("7891000100103", "Produto do PDV", null, null, now);
+            var type = CampaignType.Create("Promocional", now);
+            var campaign = Campaign.Create(new CampaignTerms("Brinde", today.AddDays(-1), today.AddDays(1), type.Id, CampaignSituation.Active,
+                CampaignClassification.Periodic, [], null, null, null, null), now);
+            campaign.SetStores([new CampaignStoreTerms(_storeA, null, null, null, null, 100m)]);
+            campaign.SetGiftRules([(product.Id, 1m, product.Id, 1)]);
+            db.AddRange(product, type, campaign);
+            return await db.SaveChangesAsync();
+        });
+        var id = await PendingAsync(_posA, 40m);
+        Assert.True(await App.InTenantAsync(_tenant.Id, db => db.GiftVouchers.AnyAsync(v => v.PurchaseId == id && v.VoidedAt == null)));
+        using var manager = await App.SignedInAsync(_tenant, StaffRole.StoreManager, _storeA);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(manager, "reject", "Cupom suspeito", id)).StatusCode);
+
+        var voucher = await App.InTenantAsync(_tenant.Id, db => db.GiftVouchers.SingleAsync(v => v.PurchaseId == id));
+        Assert.NotNull(voucher.VoidedAt);
     }
 
     [Fact]

@@ -73,6 +73,12 @@ public static class DecideAudit
                     await ledger.CreditAsync(purchase.CustomerId, due, purchase.OccurredAt, new PointsLedger.Reference(PurchaseId: purchase.Id), cancellationToken);
                 }
             }
+            if (!approve)
+            {
+                // A rejected accrual is a purchase the program does not honour: its gifts not yet handed over go too.
+                await db.GiftVouchers.Where(v => ids.Contains(v.PurchaseId) && v.DeliveredAt == null && v.VoidedAt == null)
+                    .ExecuteUpdateAsync(v => v.SetProperty(x => x.VoidedAt, now), cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return CommandResult<int>.Success(purchases.Count);
