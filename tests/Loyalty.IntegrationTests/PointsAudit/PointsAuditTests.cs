@@ -1,6 +1,6 @@
-using Loyalty.Domain.Catalog;
-using Loyalty.Domain.Campaigns;
 using System.Net;
+using Loyalty.Domain.Campaigns;
+using Loyalty.Domain.Catalog;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
