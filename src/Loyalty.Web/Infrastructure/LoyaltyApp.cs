@@ -79,6 +79,8 @@ public static class LoyaltyApp
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<DomainExceptionFilter>();
+                o.Filters.Add<TextInput.PlainTextApiFilter>();
+                o.ModelBinderProviders.Insert(0, new TextInput.PlainTextModelBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -87,6 +89,7 @@ public static class LoyaltyApp
             {
                 o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                 o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                o.JsonSerializerOptions.Converters.Add(new TextInput.PlainTextJsonConverter());
             })
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml"))
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml"));
@@ -137,6 +140,7 @@ public static class LoyaltyApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<TextInput.FormNulGuardMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -12,7 +12,7 @@ public sealed class EditCustomerTests(AppFixture fixture) : IClassFixture<AppFix
 {
     private LoyaltyAppFactory App => fixture.App;
 
-    private static Dictionary<string, string> FormOf(AngleSharp.Dom.IDocument page) =>
+    internal static Dictionary<string, string> FormOf(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("[data-testid=edit-form] input[name], [data-testid=edit-form] select[name]")
             .Where(e => e.GetAttribute("type") is not ("radio" or "hidden") || e.HasAttribute("checked"))
             .Where(e => e.GetAttribute("name") != "__RequestVerificationToken")

@@ -1,11 +1,13 @@
 using Loyalty.Web.Infrastructure.Localization;
+using Loyalty.Web.Infrastructure.TextInput;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Api.Customers;
 
 /// <summary>A body that did not parse: the serializer's messages (English, with .NET type names) become ours, under
-/// the request's field name; a body that is not JSON at all, or none, gets one message for the whole body.</summary>
+/// the request's field name (a text with a character <see cref="Domain.Common.PlainText"/> refuses says so); a body
+/// that is not JSON at all, or none, gets one message for the whole body.</summary>
 public static class ApiBodyErrors
 {
     public static ModelStateDictionary Of(ModelStateDictionary modelState, IStringLocalizer<SharedResource> l)
@@ -20,7 +22,8 @@ public static class ApiBodyErrors
             }
             if (key.StartsWith('$') && ApiFieldNames.OfJsonPath(key) is { Length: > 0 } field)
             {
-                errors.AddModelError(field, l["Validation.InvalidValueShort"]);
+                errors.AddModelError(field, entry.Errors.Any(RefusedText)
+                    ? l["Text.ForbiddenCharactersApi", field] : l["Validation.InvalidValueShort"]);
             }
             else
             {
@@ -33,4 +36,8 @@ public static class ApiBodyErrors
         }
         return errors;
     }
+
+    private static bool RefusedText(ModelError error) =>
+        error.ErrorMessage.Contains(PlainTextJsonConverter.RefusedMessage, StringComparison.Ordinal)
+        || error.Exception?.Message.Contains(PlainTextJsonConverter.RefusedMessage, StringComparison.Ordinal) == true;
 }

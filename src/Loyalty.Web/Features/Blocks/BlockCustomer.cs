@@ -28,6 +28,7 @@ public static class BlockCustomer
         public Guid? CustomerId { get; set; }
 
         [Display(Name = "Blocks.Reason")]
+        [DataType(DataType.MultilineText)]
         public string? Reason { get; set; }
     }
 

@@ -35,6 +35,7 @@ public sealed class CampaignForm
     public List<Guid> CategoryIds { get; set; } = [];
 
     [Display(Name = "Campaign.Observation")]
+    [DataType(DataType.MultilineText)]
     public string? Observation { get; set; }
 
     [Display(Name = "Campaign.ForecastSales")]

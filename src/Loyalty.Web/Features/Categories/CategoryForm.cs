@@ -16,6 +16,7 @@ public sealed class CategoryForm
     public string? Name { get; set; }
 
     [Display(Name = "Category.Description")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 
     [Display(Name = "Category.Multiplier")]

@@ -25,13 +25,17 @@ public sealed class HomeController : Controller
     }
 
     /// <summary>Generic error pages: never a stack trace outside Development. Re-executed with the failed request's method
-    /// (a refused POST re-executes as a POST), so no verb attribute and no antiforgery check here.</summary>
+    /// (a refused POST re-executes as a POST), so no verb attribute and no antiforgery check here. The status is read
+    /// from the route, not model-bound: binding would read the failed request's form again, and a form that could not
+    /// be read would turn every such error into a 404.</summary>
     [Route("erro/{status:int?}")]
     [AllowAnonymous]
     [IgnoreAntiforgeryToken]
     [ResponseCache(NoStore = true)]
-    public IActionResult Error(int? status)
+    public IActionResult Error()
     {
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var routed)
+            ? routed : (int?)null;
         var code = status ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? 404 : 500);
         // An API call that failed gets problem details like every other API error, not the HTML page.
         if (new PathString(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path).StartsWithSegments("/api"))

@@ -27,6 +27,7 @@ public static class AdjustPoints
         public long? Points { get; set; }
 
         [Display(Name = "Adjustment.Reason")]
+        [DataType(DataType.MultilineText)]
         public string? Reason { get; set; }
     }
 

@@ -1,4 +1,5 @@
 using Loyalty.Domain.Catalog;
+using Loyalty.Domain.Common;
 
 namespace Loyalty.Web.Features.Catalog.Import;
 
@@ -91,6 +92,11 @@ public sealed class CatalogImportPlan
             plan.Errors.Add(new RowError(line, field, "CatalogImport.CodeTooLong", maxLength));
             return null;
         }
+        if (!PlainText.IsClean(value))
+        {
+            plan.Errors.Add(new RowError(line, field, "Text.ForbiddenCharactersShort"));
+            return null;
+        }
         if (!CatalogCode.IsValid(value, maxLength))
         {
             plan.Errors.Add(new RowError(line, field, "CatalogImport.CodeWithSpaces"));
@@ -108,6 +114,10 @@ public sealed class CatalogImportPlan
         else if (value is not null && value.Length > maxLength)
         {
             plan.Errors.Add(new RowError(line, field, "Validation.TooLong", maxLength));
+        }
+        else if (!PlainText.IsClean(value))
+        {
+            plan.Errors.Add(new RowError(line, field, "Text.ForbiddenCharactersShort"));
         }
     }
 }
