@@ -18,8 +18,9 @@ public enum DailyCloseTrigger
 }
 
 /// <summary>
-/// The close of one business date of one tenant (SPEC §9). There is one row per tenant and date: a completed close is
-/// never run again, a failed one may be retried and keeps counting its attempts.
+/// The close of one business date of one tenant (SPEC §9). There is one row per tenant and date, and it records each
+/// step's completion: a failed close resumes with the steps not yet done, and a close completed before a step existed
+/// runs just that step when asked again — a finished step is never repeated.
 /// </summary>
 public class DailyCloseRun : ITenantOwned
 {
@@ -38,10 +39,14 @@ public class DailyCloseRun : ITenantOwned
     public DateTimeOffset? FinishedAt { get; private set; }
     public long? DurationMs { get; private set; }
 
-    /// <summary>Each step's name, duration and outcome, as JSON, so new steps need no schema change.</summary>
+    /// <summary>The steps' records (<see cref="DailyCloseStep"/>) as JSON, so new steps need no schema change.</summary>
     public string StepsJson { get; private set; }
 
     public string? Error { get; private set; }
+
+    public IReadOnlyList<DailyCloseStep> Steps => DailyCloseStepsJson.Read(StepsJson);
+
+    public bool HasCompleted(string stepKey) => Steps.Any(s => s.Key == stepKey && s.Succeeded);
 
     public static DailyCloseRun Begin(DateOnly businessDate, DailyCloseTrigger trigger, DateTimeOffset now) => new()
     {
@@ -53,12 +58,10 @@ public class DailyCloseRun : ITenantOwned
         StartedAt = now,
     };
 
-    public void Retry(DailyCloseTrigger trigger, DateTimeOffset now)
+    /// <summary>A new attempt: after a failure, after a worker died mid-run, or for a step added since the close
+    /// completed. The steps already completed stay completed.</summary>
+    public void Resume(DailyCloseTrigger trigger, DateTimeOffset now)
     {
-        if (Status == DailyCloseStatus.Completed)
-        {
-            throw new DomainException("DailyClose.AlreadyCompleted");
-        }
         Status = DailyCloseStatus.Running;
         Trigger = trigger;
         Attempts++;
@@ -68,24 +71,43 @@ public class DailyCloseRun : ITenantOwned
         Error = null;
     }
 
-    public void Complete(string stepsJson, DateTimeOffset now)
+    public void StepCompleted(DailyCloseStep step)
+    {
+        EnsureRunning();
+        if (!step.Succeeded)
+        {
+            throw new ArgumentException("A completed step must have succeeded.", nameof(step));
+        }
+        Record(step);
+    }
+
+    public void StepFailed(DailyCloseStep step, DateTimeOffset now)
+    {
+        EnsureRunning();
+        Record(step);
+        Status = DailyCloseStatus.Failed;
+        Error = step.Error;
+        Finish(now);
+    }
+
+    public void Complete(DateTimeOffset now)
     {
         EnsureRunning();
         Status = DailyCloseStatus.Completed;
-        StepsJson = stepsJson;
         Finish(now);
     }
 
-    public void Fail(string stepsJson, string error, DateTimeOffset now)
+    // A step's latest outcome replaces an earlier failure of the same step; completed steps are never run again.
+    private void Record(DailyCloseStep step)
     {
-        EnsureRunning();
-        Status = DailyCloseStatus.Failed;
-        StepsJson = stepsJson;
-        Error = error.Length > 2000 ? error[..2000] : error;
-        Finish(now);
+        if (HasCompleted(step.Key))
+        {
+            throw new DomainException("DailyClose.StepAlreadyCompleted");
+        }
+        StepsJson = DailyCloseStepsJson.Write(Steps.Where(s => s.Key != step.Key).Append(step));
     }
 
-    // Only a running attempt ends: failing a completed close would let the runner retry it and repeat its steps.
+    // Only a running attempt records steps or ends: failing a completed close would make it look undone.
     private void EnsureRunning()
     {
         if (Status != DailyCloseStatus.Running)

@@ -2,11 +2,16 @@ using System.Globalization;
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.DailyClose;
+using Loyalty.IntegrationTests.Customers;
 using Loyalty.Testing;
 using Loyalty.Web.Features.DailyClose;
+using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Jobs;
 using Loyalty.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,4 +149,120 @@ public sealed class DailyCloseTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     private Task<List<DailyCloseRun>> RunsAsync(Guid tenantId) =>
         App.InTenantAsync(tenantId, db => db.DailyCloseRuns.AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task A_Date_That_Has_Not_Ended_In_The_Tenants_Zone_Is_Refused_And_Nothing_Is_Recorded()
+    {
+        var t = await App.CreateTenantAsync("dc-h");
+        var today = TodayInSaoPaulo();
+
+        foreach (var date in new[] { today, today.AddDays(1), new DateOnly(2099, 1, 1) })
+        {
+            await using var scope = App.TenantScope(t.Id);
+            var refused = await Assert.ThrowsAsync<DomainException>(() =>
+                scope.ServiceProvider.GetRequiredService<DailyCloseRunner>().RunAsync(date, DailyCloseTrigger.Manual, CancellationToken.None));
+            Assert.Equal("DailyClose.DateNotEnded", refused.Code);
+        }
+
+        Assert.Empty(await RunsAsync(t.Id));
+    }
+
+    [Fact]
+    public async Task The_Screen_Refuses_A_Date_That_Has_Not_Ended_Next_To_The_Field()
+    {
+        var t = await App.CreateTenantAsync("dc-i");
+        using var admin = App.CreateStaffClient();
+        await admin.SignInOrThrowAsync(t.Code, t.AdminEmail, TestData.Password);
+        var today = TodayInSaoPaulo().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var response = await admin.PostFormFromPageAsync("/fechamento-diario", "/fechamento-diario/executar",
+            new Dictionary<string, string> { ["Form.BusinessDate"] = today });
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ainda não terminou", page.FieldError("Form_BusinessDate"), StringComparison.Ordinal);
+        Assert.Equal(today, page.ValueOf("Form.BusinessDate"));
+        Assert.Empty(await RunsAsync(t.Id));
+    }
+
+    [Fact]
+    public async Task A_Step_Added_Later_Runs_For_A_Completed_Date_Without_Redoing_The_Others()
+    {
+        var t = await App.CreateTenantAsync("dc-j");
+        var first = await RunAsync(t.Id, DailyCloseTrigger.Schedule);
+        var expiryFinishedAt = Assert.Single(first.Steps).FinishedAt;
+        var log = new StepLog();
+        await using var later = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(log);
+            s.AddScoped<IDailyCloseStep>(sp => new LoggedStep("test-later", 90, sp.GetRequiredService<StepLog>()));
+        }));
+
+        var second = await RunAsync(later, t.Id);
+        var third = await RunAsync(later, t.Id);
+
+        Assert.Equal(DailyCloseStatus.Completed, second.Status);
+        Assert.Equal([PointsExpiryStep.StepKey, "test-later"], second.Steps.Select(s => s.Key));
+        Assert.Equal(expiryFinishedAt, second.Steps[0].FinishedAt);
+        Assert.Equal(["test-later"], log.Runs);
+        Assert.Equal(2, third.Attempts);
+    }
+
+    [Fact]
+    public async Task A_Failed_Step_Is_Reported_And_Retried_Without_Redoing_The_Steps_Finished_Before_It()
+    {
+        var t = await App.CreateTenantAsync("dc-k");
+        var log = new StepLog();
+        await using var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(log);
+            s.AddScoped<IDailyCloseStep>(sp => new LoggedStep("test-first", 20, sp.GetRequiredService<StepLog>()));
+            s.AddScoped<IDailyCloseStep>(sp => new LoggedStep("test-flaky", 30, sp.GetRequiredService<StepLog>(), failFirst: true));
+        }));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(app, t.Id));
+        var failed = Assert.Single(await RunsAsync(t.Id));
+        var retried = await RunAsync(app, t.Id);
+
+        Assert.Equal(DailyCloseStatus.Failed, failed.Status);
+        Assert.Contains("test-flaky failed once", failed.Error, StringComparison.Ordinal);
+        Assert.False(failed.Steps.Single(s => s.Key == "test-flaky").Succeeded);
+        Assert.Equal(DailyCloseStatus.Completed, retried.Status);
+        Assert.Equal(2, retried.Attempts);
+        Assert.All(retried.Steps, s => Assert.True(s.Succeeded));
+        Assert.Equal(["test-first", "test-flaky", "test-flaky"], log.Runs);
+    }
+
+    private static DateOnly TodayInSaoPaulo() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).DateTime);
+
+    private static async Task<DailyCloseRun> RunAsync(WebApplicationFactory<Program> app, Guid tenantId)
+    {
+        await using var scope = app.Services.GetRequiredService<TenantScopes>().For(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<DailyCloseRunner>().RunAsync(Date, DailyCloseTrigger.Manual, CancellationToken.None);
+    }
+
+    private sealed class StepLog
+    {
+        public List<string> Runs { get; } = [];
+    }
+
+    private sealed class LoggedStep(string key, int order, StepLog log, bool failFirst = false) : IDailyCloseStep
+    {
+        public string Key => key;
+        public int Order => order;
+
+        public Task<DailyCloseStepSummary> RunAsync(BusinessDay day, CancellationToken cancellationToken)
+        {
+            lock (log)
+            {
+                log.Runs.Add(key);
+                if (failFirst && log.Runs.Count(r => r == key) == 1)
+                {
+                    throw new InvalidOperationException($"{key} failed once");
+                }
+            }
+            return Task.FromResult(new DailyCloseStepSummary("DailyClose.Summary.PointsExpiry", 0, 0));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Loyalty.Domain.DailyClose;
@@ -76,6 +77,23 @@ public sealed class ManagementCommandTests(AppFixture fixture) : IClassFixture<A
         var run = Assert.Single(runs);
         Assert.Equal((new DateOnly(2026, 1, 31), DailyCloseStatus.Completed, DailyCloseTrigger.CommandLine, 1),
             (run.BusinessDate, run.Status, run.Trigger, run.Attempts));
+    }
+
+    [Fact]
+    public async Task Daily_Close_Should_Refuse_A_Date_That_Has_Not_Ended()
+    {
+        var t = await App.CreateTenantAsync("cli-e");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
+            TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).DateTime);
+
+        foreach (var date in new[] { today, today.AddDays(1), new DateOnly(2099, 1, 1) })
+        {
+            var result = await RunAsync("daily-close", "--tenant", t.Code, "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+            Assert.Equal(1, result.Exit);
+            Assert.StartsWith("error: This day has not ended yet", Assert.Single(result.Err), StringComparison.Ordinal);
+        }
+        Assert.Empty(await App.InTenantAsync(t.Id, db => db.DailyCloseRuns.ToListAsync()));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Loyalty.Domain.DailyClose;
@@ -124,17 +123,34 @@ public sealed class PointsExpiryTests(AppFixture fixture) : IClassFixture<AppFix
         await App.CreditAsync(t.Id, c.Id, 1234, CreditedAt);
         await App.CreditAsync(t.Id, c.Id, 10, CreditedAt.AddDays(2));
 
-        DailyCloseRun run;
-        await using (var scope = App.TenantScope(t.Id))
-        {
-            run = await scope.ServiceProvider.GetRequiredService<DailyCloseRunner>().RunAsync(null, DailyCloseTrigger.Manual, default);
-        }
-        var steps = JsonSerializer.Deserialize<List<DailyCloseRunner.StepResult>>(run.StepsJson)!;
+        var run = await CloseAsync(t.Id, null);
 
         Assert.Equal(DailyCloseStatus.Completed, run.Status);
-        var step = Assert.Single(steps, s => s.Name == "Expiração de pontos");
-        Assert.Equal("1.244 pontos expirados em 2 lotes", step.Summary);
+        var step = Assert.Single(run.Steps, s => s.Key == PointsExpiryStep.StepKey);
+        Assert.Equal(("DailyClose.Summary.PointsExpiry", 1244L, 2L), (step.SummaryKey, step.Counts[0], step.Counts[1]));
         Assert.Equal(0, (await App.TotalsAsync(t.Id, c.Id)).Balance);
+    }
+
+    [Fact]
+    public async Task Daily_Close_Of_An_Earlier_Date_Should_Expire_Only_What_Was_Due_By_The_End_Of_That_Day()
+    {
+        var t = await App.CreateTenantAsync("exp-h");
+        var c = await App.AddCustomerAsync(t.Id, "Ivo Brandão");
+        await App.CreditAsync(t.Id, c.Id, 100, CreditedAt);              // last valid day 09/01/2026
+        await App.CreditAsync(t.Id, c.Id, 7, CreditedAt.AddDays(2));     // last valid day 11/01/2026
+
+        var ninth = await CloseAsync(t.Id, new DateOnly(2026, 1, 9));
+        var tenth = await CloseAsync(t.Id, new DateOnly(2026, 1, 10));
+
+        Assert.Equal([100L, 1L], Assert.Single(ninth.Steps).Counts);
+        Assert.Equal([0L, 0L], Assert.Single(tenth.Steps).Counts);
+        Assert.Equal(7, (await App.TotalsAsync(t.Id, c.Id)).Balance);
+    }
+
+    private async Task<DailyCloseRun> CloseAsync(Guid tenantId, DateOnly? date)
+    {
+        await using var scope = App.TenantScope(tenantId);
+        return await scope.ServiceProvider.GetRequiredService<DailyCloseRunner>().RunAsync(date, DailyCloseTrigger.Manual, default);
     }
 
     [Fact]

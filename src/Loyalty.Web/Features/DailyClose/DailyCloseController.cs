@@ -18,13 +18,23 @@ public sealed class DailyCloseController(IStringLocalizer<SharedResource> l) : C
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] DailyCloseHistory.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(cancellationToken));
+        View(await handler.HandleAsync(new DailyCloseHistory.RunForm(), cancellationToken));
 
     [HttpPost("executar")]
-    public IActionResult Run([FromServices] IBackgroundJobClient jobs, [FromServices] TenantContext tenant)
+    public async Task<IActionResult> Run([Bind(Prefix = "Form")] DailyCloseHistory.RunForm form, [FromServices] DailyCloseHistory.Handler handler,
+        [FromServices] IBackgroundJobClient jobs, [FromServices] TenantContext tenant, CancellationToken cancellationToken)
     {
+        if (form.BusinessDate is { } date && !await handler.HasEndedAsync(date, cancellationToken))
+        {
+            ModelState.AddModelError("Form.BusinessDate", l["DailyClose.DateNotEnded"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Index), await handler.HandleAsync(form, cancellationToken));
+        }
         var tenantId = tenant.RequiredTenantId;
-        jobs.Enqueue<DailyCloseJob>(j => j.RunOnDemandAsync(tenantId, null, DailyCloseTrigger.Manual, CancellationToken.None));
+        var businessDate = form.BusinessDate;
+        jobs.Enqueue<DailyCloseJob>(j => j.RunOnDemandAsync(tenantId, businessDate, DailyCloseTrigger.Manual, CancellationToken.None));
         TempData[Flash.Success] = l["DailyClose.Enqueued"].Value;
         return RedirectToAction(nameof(Index));
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.DailyClose;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +8,11 @@ using Npgsql;
 namespace Loyalty.Web.Features.DailyClose;
 
 /// <summary>
-/// Runs the daily close of the scope's tenant for one business date. A PostgreSQL advisory lock keyed by tenant and date
-/// makes concurrent callers (two job servers, a manual run during the scheduled one) wait for each other; whoever comes
-/// second finds the run completed and does nothing. Scoped: resolve it from a tenant scope.
+/// Runs the daily close of the scope's tenant for one business date, step by step (SPEC §9). A PostgreSQL advisory
+/// lock keyed by tenant and date makes concurrent callers (two job servers, a manual run during the scheduled one)
+/// wait for each other; whoever comes second finds the steps completed and does nothing. Each step's completion is
+/// saved as soon as it finishes, so a failure later on, a retry or a step added in a later release never redoes a
+/// finished step. Scoped: resolve it from a tenant scope.
 /// </summary>
 public sealed class DailyCloseRunner(
     LoyaltyDbContext db,
@@ -23,7 +25,14 @@ public sealed class DailyCloseRunner(
     {
         var tenantId = db.Tenant.RequiredTenantId;
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
-        var date = businessDate ?? LastEndedBusinessDate(tenant.LocalDate(clock.GetUtcNow()));
+        var lastEnded = LastEndedBusinessDate(tenant.LocalDate(clock.GetUtcNow()));
+        var date = businessDate ?? lastEnded;
+        // A day that has not ended would be closed with part of its sales, and then never again.
+        if (date > lastEnded)
+        {
+            throw new DomainException("DailyClose.DateNotEnded");
+        }
+        var day = BusinessDay.Of(date, tenant.TimeZone);
 
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         var lockKey = $"daily-close:{tenantId}:{date:yyyy-MM-dd}";
@@ -31,7 +40,8 @@ public sealed class DailyCloseRunner(
         try
         {
             var run = await db.DailyCloseRuns.SingleOrDefaultAsync(r => r.BusinessDate == date, cancellationToken);
-            if (run?.Status == DailyCloseStatus.Completed)
+            var pending = steps.OrderBy(s => s.Order).Where(s => run?.HasCompleted(s.Key) != true).ToList();
+            if (run is not null && pending.Count == 0 && run.Status == DailyCloseStatus.Completed)
             {
                 logger.LogInformation("Daily close of {BusinessDate} already completed; nothing to do", date);
                 return run;
@@ -43,10 +53,10 @@ public sealed class DailyCloseRunner(
             }
             else
             {
-                run.Retry(trigger, clock.GetUtcNow());
+                run.Resume(trigger, clock.GetUtcNow());
             }
             await db.SaveChangesAsync(cancellationToken);
-            await RunStepsAsync(run, cancellationToken);
+            await RunStepsAsync(run, day, pending, cancellationToken);
             return run;
         }
         finally
@@ -58,29 +68,29 @@ public sealed class DailyCloseRunner(
     /// <summary>The business day that ended most recently: yesterday in the tenant's zone.</summary>
     public static DateOnly LastEndedBusinessDate(DateOnly localToday) => localToday.AddDays(-1);
 
-    private async Task RunStepsAsync(DailyCloseRun run, CancellationToken cancellationToken)
+    private async Task RunStepsAsync(DailyCloseRun run, BusinessDay day, List<IDailyCloseStep> pending, CancellationToken cancellationToken)
     {
-        var results = new List<StepResult>();
-        foreach (var step in steps.OrderBy(s => s.Order))
+        foreach (var step in pending)
         {
             var watch = Stopwatch.StartNew();
             try
             {
-                var summary = await step.RunAsync(run.BusinessDate, cancellationToken);
-                results.Add(new StepResult(step.Name, watch.ElapsedMilliseconds, true, summary));
+                var summary = await step.RunAsync(day, cancellationToken);
+                run.StepCompleted(DailyCloseStep.Done(step.Key, watch.ElapsedMilliseconds, clock.GetUtcNow(), summary.ResourceKey, summary.Counts));
+                await db.SaveChangesAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Daily close step {Step} failed for {BusinessDate}", step.Name, run.BusinessDate);
-                results.Add(new StepResult(step.Name, watch.ElapsedMilliseconds, false, ex.Message));
+                logger.LogError(ex, "Daily close step {Step} failed for {BusinessDate}", step.Key, run.BusinessDate);
+                // The step's own changes may be half-tracked: forget them and record only the failure.
                 db.ChangeTracker.Clear();
                 db.Attach(run);
-                run.Fail(JsonSerializer.Serialize(results), $"{step.Name}: {ex.Message}", clock.GetUtcNow());
+                run.StepFailed(DailyCloseStep.Failed(step.Key, watch.ElapsedMilliseconds, clock.GetUtcNow(), ex.Message), clock.GetUtcNow());
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
         }
-        run.Complete(JsonSerializer.Serialize(results), clock.GetUtcNow());
+        run.Complete(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Daily close of {BusinessDate} completed in {DurationMs} ms", run.BusinessDate, run.DurationMs);
     }
@@ -91,6 +101,4 @@ public sealed class DailyCloseRunner(
         command.Parameters.AddWithValue("k", key);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public sealed record StepResult(string Name, long DurationMs, bool Succeeded, string Summary);
 }

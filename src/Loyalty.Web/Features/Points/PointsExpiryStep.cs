@@ -1,24 +1,22 @@
-using System.Globalization;
 using Loyalty.Web.Features.DailyClose;
 
 namespace Loyalty.Web.Features.Points;
 
 /// <summary>
-/// The daily close's first step (SPEC §9): expires every lot due by now. Re-running it for the same business date
-/// expires nothing twice (<see cref="PointsLedger.ExpireDueAsync"/>); the hourly <c>PointsExpiryJob</c> does the same
-/// between closes.
+/// The daily close's first step (SPEC §9): expires every lot due by the end of the business day being closed — not
+/// by "now", so closing an earlier date expires what was due then and leaves later lots to their own close or to the
+/// hourly <c>PointsExpiryJob</c>. Re-running it expires nothing twice (<see cref="PointsLedger.ExpireDueAsync"/>).
 /// </summary>
-public sealed class PointsExpiryStep(PointsLedger ledger, TimeProvider clock) : IDailyCloseStep
+public sealed class PointsExpiryStep(PointsLedger ledger) : IDailyCloseStep
 {
-    private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+    public const string StepKey = "points-expiry";
 
-    public string Name => "Expiração de pontos";
+    public string Key => StepKey;
     public int Order => 10;
 
-    public async Task<string> RunAsync(DateOnly businessDate, CancellationToken cancellationToken) =>
-        Summary(await ledger.ExpireDueAsync(clock.GetUtcNow(), cancellationToken));
-
-    /// <summary>The run history's line, in the back-office's language: "1.234 pontos expirados em 56 lotes".</summary>
-    public static string Summary(PointsLedger.ExpiryResult result) =>
-        string.Format(PtBr, "{0:N0} pontos expirados em {1:N0} lotes", result.Points, result.Lots);
+    public async Task<DailyCloseStepSummary> RunAsync(BusinessDay day, CancellationToken cancellationToken)
+    {
+        var result = await ledger.ExpireDueAsync(day.End, cancellationToken);
+        return new DailyCloseStepSummary("DailyClose.Summary.PointsExpiry", result.Points, result.Lots);
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class DailyCloseRunConfiguration : IEntityTypeConfiguration<Dail
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.StepsJson).HasColumnType("jsonb");
+        builder.Ignore(r => r.Steps); // read from StepsJson by the entity itself
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
