@@ -20,7 +20,8 @@ public static class ApiBodyErrors
             }
             if (key.StartsWith('$') && ApiFieldNames.OfJsonPath(key) is { Length: > 0 } field)
             {
-                errors.AddModelError(field, l["Validation.InvalidValueShort"]);
+                var withoutOffset = entry.Errors.Any(e => e.ErrorMessage == OffsetRequiredConverter.Message);
+                errors.AddModelError(field, l[withoutOffset ? "Api.DateTimeOffsetRequired" : "Validation.InvalidValueShort"]);
             }
             else
             {
