@@ -35,7 +35,9 @@ public sealed class DatabaseBusyHandler(IStringLocalizer<SharedResource> l, IPro
         }
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at /erro; the failed request's own path says who asked.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
+        if (new PathString(path).StartsWithSegments("/api"))
         {
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
