@@ -31,6 +31,7 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             ["Jobs:RunServer"] = "false",
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:ApiPerSecond"] = "10000",
+            ["RateLimits:InvalidApiKeysPerMinute"] = "10000",
             ["Logging:Directory"] = Path.Combine(Path.GetTempPath(), "loyalty-test-logs"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };

@@ -85,6 +85,10 @@ public class Purchase : ITenantOwned
         {
             throw new DomainException("Purchase.TotalsDoNotAddUp");
         }
+        if (!PurchaseBounds.AmountWithin(purchase.TotalAmount))
+        {
+            throw new DomainException("Purchase.AmountAboveBound");
+        }
         return purchase;
     }
 
@@ -93,6 +97,10 @@ public class Purchase : ITenantOwned
         if (points < 0 || (status == PointsStatus.None) != (points == 0) || status == PointsStatus.Rejected)
         {
             throw new DomainException("Purchase.EarningInvalid");
+        }
+        if (!PurchaseBounds.PointsWithin(points))
+        {
+            throw new DomainException(PurchaseBounds.PointsAboveBoundCode);
         }
         PointsEarned = points;
         PointsStatus = status;

@@ -33,6 +33,10 @@ public class PurchaseItem : ITenantOwned
         {
             throw new DomainException("Purchase.ItemInvalid");
         }
+        if (!PurchaseBounds.QuantityWithin(quantity) || !PurchaseBounds.UnitPriceWithin(unitPrice) || !PurchaseBounds.AmountWithin(totalPrice))
+        {
+            throw new DomainException("Purchase.ItemAboveBound");
+        }
         return new PurchaseItem
         {
             LineNumber = lineNumber,

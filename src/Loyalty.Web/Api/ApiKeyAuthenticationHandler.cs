@@ -46,6 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (key is null || key.IsRevoked)
         {
+            Context.RequestServices.GetRequiredService<FailedApiKeyAttempts>().Failed(Context);
             return AuthenticateResult.Fail("Invalid or revoked API key");
         }
         // A staff cookie sent along (a browser signed in to the back-office) has already bound the request to its tenant;

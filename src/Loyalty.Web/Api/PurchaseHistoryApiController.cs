@@ -49,8 +49,9 @@ public sealed class PurchaseHistoryApiController(IStringLocalizer<SharedResource
         {
             errors.AddModelError(error.Field, error.Message);
         }
-        return Invalid(errors);
+        return Invalid(errors, outcome.BeyondBounds ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest);
     }
 
-    private ActionResult Invalid(ModelStateDictionary errors) => ValidationProblem(title: l["Api.ValidationTitle"], modelStateDictionary: errors);
+    private ActionResult Invalid(ModelStateDictionary errors, int status = StatusCodes.Status400BadRequest) =>
+        ValidationProblem(title: l["Api.ValidationTitle"], statusCode: status, modelStateDictionary: errors);
 }

@@ -52,6 +52,7 @@ public sealed class PurchasesApiController(IStringLocalizer<SharedResource> l) :
             RecordPurchase.Kind.Replayed => Replay(Json(StatusCodes.Status200OK, outcome.Json!)),
             RecordPurchase.Kind.Invalid => Invalid(outcome.Errors!),
             RecordPurchase.Kind.Conflict => Problem(statusCode: StatusCodes.Status409Conflict, title: outcome.Problem),
+            RecordPurchase.Kind.Unprocessable when outcome.Errors is { } beyond => Invalid(beyond, StatusCodes.Status422UnprocessableEntity),
             _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: outcome.Problem),
         };
     }
@@ -100,16 +101,16 @@ public sealed class PurchasesApiController(IStringLocalizer<SharedResource> l) :
 
     private static ContentResult Json(int status, string json) => new() { StatusCode = status, Content = json, ContentType = "application/json" };
 
-    private ActionResult Invalid(IReadOnlyList<FieldError> errors)
+    private ActionResult Invalid(IReadOnlyList<FieldError> errors, int status = StatusCodes.Status400BadRequest)
     {
         var state = new ModelStateDictionary();
         foreach (var error in errors)
         {
             state.AddModelError(error.Field, error.Message);
         }
-        return Invalid(state);
+        return Invalid(state, status);
     }
 
-    private ActionResult Invalid(ModelStateDictionary errors) =>
-        ValidationProblem(title: l["Api.ValidationTitle"], modelStateDictionary: errors);
+    private ActionResult Invalid(ModelStateDictionary errors, int status = StatusCodes.Status400BadRequest) =>
+        ValidationProblem(title: l["Api.ValidationTitle"], statusCode: status, modelStateDictionary: errors);
 }

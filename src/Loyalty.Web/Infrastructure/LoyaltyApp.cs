@@ -90,6 +90,7 @@ public static class LoyaltyApp
                 o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                 o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
                 o.JsonSerializerOptions.Converters.Add(new TextInput.PlainTextJsonConverter());
+                o.JsonSerializerOptions.Converters.Add(new OffsetRequiredConverter());
             })
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml"))
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml"));
@@ -102,6 +103,7 @@ public static class LoyaltyApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
@@ -140,10 +142,12 @@ public static class LoyaltyApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NoStoreMiddleware>();
         app.UseMiddleware<TextInput.FormNulGuardMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<FailedApiKeyAttemptsMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();

@@ -53,6 +53,7 @@ public sealed class StatementDownloadTests(AppFixture fixture) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Equal($"extrato-{Today.AddDays(-30):yyyyMMdd}-{Today:yyyyMMdd}.csv", response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal("Data;Operação;Pontos;Saldo;Referência;Validade do lote", lines[0]);
@@ -103,6 +104,7 @@ public sealed class StatementDownloadTests(AppFixture fixture) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Contains("Extrato de pontos", text, StringComparison.Ordinal);
         Assert.Contains("Cliente: João Conceição Araújo", text, StringComparison.Ordinal);
         Assert.Contains($"CPF/CNPJ: ***.{cpf[3..6]}.{cpf[6..9]}-**", text, StringComparison.Ordinal);

@@ -9,6 +9,8 @@ internal sealed class Pos(LoyaltyAppFactory app, string key)
 {
     private static int _coupon = Random.Shared.Next(1_000, 1_000_000);
 
+    public string Key => key;
+
     public static string NextCoupon() => Interlocked.Increment(ref _coupon).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One item at R$ <paramref name="total"/> paid in cash, now.</summary>

@@ -22,8 +22,7 @@ public static class ApiBodyErrors
             }
             if (key.StartsWith('$') && ApiFieldNames.OfJsonPath(key) is { Length: > 0 } field)
             {
-                errors.AddModelError(field, entry.Errors.Any(RefusedText)
-                    ? l["Text.ForbiddenCharactersApi", field] : l["Validation.InvalidValueShort"]);
+                errors.AddModelError(field, MessageFor(entry, field, l));
             }
             else
             {
@@ -36,6 +35,11 @@ public static class ApiBodyErrors
         }
         return errors;
     }
+
+    private static string MessageFor(ModelStateEntry entry, string field, IStringLocalizer<SharedResource> l) =>
+        entry.Errors.Any(RefusedText) ? l["Text.ForbiddenCharactersApi", field]
+        : entry.Errors.Any(e => e.ErrorMessage == OffsetRequiredConverter.Message) ? l["Api.DateTimeOffsetRequired"]
+        : l["Validation.InvalidValueShort"];
 
     private static bool RefusedText(ModelError error) =>
         error.ErrorMessage.Contains(PlainTextJsonConverter.RefusedMessage, StringComparison.Ordinal)

@@ -107,7 +107,8 @@ public static class EnterPurchase
             return outcome.Kind switch
             {
                 RecordPurchase.Kind.Created or RecordPurchase.Kind.Replayed => CommandResult<Saved>.Success(Saved(outcome)),
-                RecordPurchase.Kind.Invalid => CommandResult<Saved>.Failure([.. outcome.Errors!.Select(ToFormField)]),
+                RecordPurchase.Kind.Invalid or RecordPurchase.Kind.Unprocessable when outcome.Errors is { } refused =>
+                    CommandResult<Saved>.Failure([.. refused.Select(ToFormField)]),
                 RecordPurchase.Kind.Conflict => CommandResult<Saved>.Failure(nameof(Command.CouponNumber), outcome.Problem!),
                 _ => CommandResult<Saved>.Failure(FieldOf(outcome.ProblemField), outcome.Problem!),
             };

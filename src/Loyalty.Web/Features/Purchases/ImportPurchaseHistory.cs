@@ -27,7 +27,8 @@ public static class ImportPurchaseHistory
 
     public sealed record Result(int Created, int Replayed, int Conflicts, IReadOnlyList<EntryResult> Entries);
 
-    public sealed record Outcome(Result? Result, IReadOnlyList<FieldError> Errors);
+    /// <param name="BeyondBounds">The entries are well formed but some break the platform's bounds (<see cref="PurchaseBounds"/>): 422, not 400.</param>
+    public sealed record Outcome(Result? Result, IReadOnlyList<FieldError> Errors, bool BeyondBounds = false);
 
     private sealed record Resolved(int Index, PurchaseRequest Request, Guid StoreId, string Pos, string Coupon, Guid CustomerId,
         string? CardNumber, string Hash);
@@ -48,10 +49,10 @@ public static class ImportPurchaseHistory
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var (resolved, errors) = await ResolveAsync(entries, cancellationToken);
-                if (errors.Count > 0)
+                var (resolved, errors, beyond) = await ResolveAsync(entries, cancellationToken);
+                if (errors.Count > 0 || beyond.Count > 0)
                 {
-                    return new Outcome(null, errors);
+                    return errors.Count > 0 ? new Outcome(null, errors) : new Outcome(null, beyond, BeyondBounds: true);
                 }
                 try
                 {
@@ -70,7 +71,7 @@ public static class ImportPurchaseHistory
             }
         }
 
-        private async Task<(List<Resolved> Resolved, List<FieldError> Errors)> ResolveAsync(List<PurchaseHistoryEntry> entries,
+        private async Task<(List<Resolved> Resolved, List<FieldError> Errors, List<FieldError> Beyond)> ResolveAsync(List<PurchaseHistoryEntry> entries,
             CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
@@ -86,6 +87,7 @@ public static class ImportPurchaseHistory
 
             var resolved = new List<Resolved>(entries.Count);
             var errors = new List<FieldError>();
+            var beyond = new List<FieldError>();
             for (var i = 0; i < entries.Count; i++)
             {
                 var at = $"purchases[{i}]";
@@ -96,6 +98,10 @@ public static class ImportPurchaseHistory
                 }
                 var request = entry.ToPurchaseRequest();
                 var own = PurchaseRequestRules.Validate(request, l).Select(e => e with { Field = $"{at}.{e.Field}" }).ToList();
+                if (own.Count == 0)
+                {
+                    beyond.AddRange(PurchaseRequestRules.Bounds(request, l).Select(e => e with { Field = $"{at}.{e.Field}" }));
+                }
                 Guid? storeId = null;
                 if (string.IsNullOrWhiteSpace(entry.StoreCode))
                 {
@@ -131,7 +137,7 @@ public static class ImportPurchaseHistory
                 resolved.Add(new Resolved(i, request, storeId!.Value, request.PosNumber!.Trim(), request.CouponNumber!.Trim(),
                     customerId!.Value, card, PurchaseRequestRules.Hash(request)));
             }
-            return (resolved, errors);
+            return (resolved, errors, beyond);
         }
 
         private async Task<Result> SaveAsync(List<Resolved> resolved, CancellationToken cancellationToken)

@@ -57,6 +57,8 @@ public sealed class PurchaseRequestPayment
 /// <summary>The request's own rules (400): everything that can be judged without the database.</summary>
 public static class PurchaseRequestRules
 {
+    // What a number field can hold at all (numeric(12,3) and (12,2) columns, and quantity × price without overflow);
+    // the platform's bounds on what a purchase may be are far lower (Bounds, 422).
     private const decimal MaxValue = 999_999_999m;
 
     public static IReadOnlyList<FieldError> Validate(PurchaseRequest r, IStringLocalizer<SharedResource> l)
@@ -122,6 +124,41 @@ public static class PurchaseRequestRules
             {
                 Add("payments", "Purchase.PaymentsNotTotal");
             }
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The platform's sanity bounds (<see cref="PurchaseBounds"/>), judged on a request that passed <see cref="Validate"/>:
+    /// a well-formed purchase no tenant setting may accept, so 422 rather than 400. Keyed like the request's fields.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Bounds(PurchaseRequest r, IStringLocalizer<SharedResource> l)
+    {
+        var errors = new List<FieldError>();
+        void Amount(decimal value, string field)
+        {
+            if (!PurchaseBounds.AmountWithin(value))
+            {
+                errors.Add(new FieldError(field, l["Purchase.AmountOverLimit", PurchaseBounds.MaxTotal]));
+            }
+        }
+        Amount(r.TotalAmount!.Value, "totalAmount");
+        for (var i = 0; i < r.Items!.Count; i++)
+        {
+            var item = r.Items[i];
+            if (!PurchaseBounds.QuantityWithin(item.Quantity!.Value))
+            {
+                errors.Add(new FieldError($"items[{i}].quantity", l["Purchase.QuantityOverLimit", PurchaseBounds.MaxQuantity]));
+            }
+            if (!PurchaseBounds.UnitPriceWithin(item.UnitPrice!.Value))
+            {
+                errors.Add(new FieldError($"items[{i}].unitPrice", l["Purchase.UnitPriceOverLimit", PurchaseBounds.MaxUnitPrice]));
+            }
+            Amount(item.TotalPrice!.Value, $"items[{i}].totalPrice");
+        }
+        for (var i = 0; i < r.Payments!.Count; i++)
+        {
+            Amount(r.Payments[i].Amount!.Value, $"payments[{i}].amount");
         }
         return errors;
     }

@@ -62,6 +62,11 @@ public static class PurchaseReversal
             {
                 return new Outcome(Kind.Invalid, Errors: errors);
             }
+            if (!PurchaseBounds.AmountWithin(request.Amount!.Value))
+            {
+                // More than any purchase may total, so more than this one's: refused before any arithmetic on it can overflow.
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.ReturnExceedsTotal"]);
+            }
             var number = request.ReturnNumber!.Trim();
             return await InPurchaseAsync(storeId, pos, coupon, async purchase =>
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
+using Loyalty.Domain.Common;
 using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
@@ -42,6 +43,7 @@ public static class RecordPurchase
         IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
 
     /// <summary><paramref name="Json"/> is the receipt exactly as first answered.</summary>
+    /// <param name="Errors">Field errors: 400 with <see cref="Kind.Invalid"/>, 422 with <see cref="Kind.Unprocessable"/> (the platform's bounds).</param>
     /// <param name="ProblemField">The request field a refusal is about (<c>occurredAt</c>, <c>customer</c>), when it is about one.</param>
     public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null,
         string? ProblemField = null);
@@ -66,6 +68,10 @@ public static class RecordPurchase
             if (PurchaseRequestRules.Validate(request, l) is { Count: > 0 } errors)
             {
                 return new Outcome(Kind.Invalid, Errors: errors);
+            }
+            if (PurchaseRequestRules.Bounds(request, l) is { Count: > 0 } beyond)
+            {
+                return new Outcome(Kind.Unprocessable, Errors: beyond);
             }
             // Before the purchase's connection opens: on a miss the snapshot is read through EF on a connection of its own.
             var rules = await tenantRules.GetAsync(tenant.RequiredTenantId, cancellationToken);
@@ -112,7 +118,17 @@ public static class RecordPurchase
                 rules = await tenantRules.GetAsync(tenant.RequiredTenantId, holder.CategoryId, cancellationToken);
             }
             var account = PointsAccount.Restore(holder.AccountId, tenant.RequiredTenantId, holder.Balance);
-            var earned = await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account, store, cancellationToken);
+            PurchaseEarning.Earned earned;
+            try
+            {
+                earned = await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account, store, cancellationToken);
+            }
+            catch (DomainException e) when (e.Code == PurchaseBounds.PointsAboveBoundCode)
+            {
+                // The tenant's rate, campaigns and multiplier made more points than any purchase may earn: nothing is kept.
+                await store.RollbackAsync(cancellationToken);
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.PointsOverLimit", PurchaseBounds.MaxPoints]);
+            }
             var json = JsonSerializer.Serialize(new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus),
                 earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts), Json);
             purchase.Answer(json);

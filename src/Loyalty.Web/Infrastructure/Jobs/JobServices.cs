@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Loyalty.Web.Infrastructure.Persistence;
+using Npgsql;
 
 namespace Loyalty.Web.Infrastructure.Jobs;
 
@@ -10,7 +11,10 @@ public static class JobServices
     /// (as the owner), so the runtime role never needs DDL rights.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, bool runServer)
     {
-        var connectionString = configuration.GetConnectionString(PersistenceServices.ConnectionName)!;
+        // A pool of its own (Hangfire opens connections by string, not through the app's data source), sized apart.
+        var connection = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(PersistenceServices.ConnectionName)!);
+        ConnectionPools.Size(connection, configuration.GetValue("Jobs:MaxPoolSize", ConnectionPools.DefaultJobsPoolSize));
+        var connectionString = connection.ConnectionString;
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

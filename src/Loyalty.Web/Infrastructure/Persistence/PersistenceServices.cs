@@ -26,6 +26,8 @@ public static class PersistenceServices
             {
                 builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
             }
+            ConnectionPools.Size(builder.ConnectionStringBuilder,
+                configuration.GetValue("Database:MaxPoolSize", ConnectionPools.DefaultAppPoolSize));
             return builder.Build();
         });
         services.AddScoped<TenantConnectionInterceptor>();

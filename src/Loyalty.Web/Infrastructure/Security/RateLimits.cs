@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Loyalty.Web.Infrastructure.Security;
 
-/// <summary>Sign-in attempts are limited per client address (on top of the per-account lockout); API calls per key.
-/// Both answer 429 with Retry-After. The figures are settings (section RateLimits) so load tests can raise them.</summary>
+/// <summary>Sign-in attempts are limited per client address (on top of the per-account lockout); API calls per key;
+/// bad API keys per client address (<see cref="FailedApiKeyAttempts"/>). All answer 429 with Retry-After. The figures are settings (section RateLimits) so load tests can raise them.</summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
@@ -16,6 +16,7 @@ public static class RateLimits
     {
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var apiPerSecond = configuration.GetValue("RateLimits:ApiPerSecond", 200);
+        services.AddSingleton<FailedApiKeyAttempts>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
