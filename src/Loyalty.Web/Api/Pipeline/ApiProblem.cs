@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace Loyalty.Web.Api.Pipeline;
 
@@ -21,14 +22,11 @@ public static class ApiProblem
             Type = $"https://tools.ietf.org/html/rfc9110#status-{status}",
             Detail = detail,
         };
-        var service = context.RequestServices.GetService<IProblemDetailsService>();
-        if (service is not null && await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
-        {
-            return;
-        }
-        // The problem details service writes only when the Accept header allows JSON; a POS that sends Accept: text/html
-        // or application/xml got an empty 401. The API speaks nothing but JSON, so it answers JSON anyway.
-        problem.Extensions["traceId"] = context.TraceIdentifier;
+        // Written here rather than through IProblemDetailsService: for a controller that is not an [ApiController] MVC's
+        // writer claims the answer and then writes nothing (the empty 401s and 403s), and the default writer stays
+        // silent when the Accept header names no JSON. The API speaks JSON only. The app's customisation still applies.
+        var options = context.RequestServices.GetService<IOptions<ProblemDetailsOptions>>()?.Value;
+        options?.CustomizeProblemDetails?.Invoke(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
         await context.Response.WriteAsJsonAsync(problem, options: null, contentType: ContentType, context.RequestAborted);
     }
 }
