@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Loyalty.Domain.Integration;
+using Loyalty.Web.Api.Pipeline;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
@@ -98,13 +99,5 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "This key may not call this endpoint (store keys call the POS endpoints, tenant keys the integration endpoints).");
 
-    private Task WriteProblemAsync(int status, string detail)
-    {
-        Response.StatusCode = status;
-        return Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Detail = detail },
-        }).AsTask();
-    }
+    private Task WriteProblemAsync(int status, string detail) => ApiProblem.WriteAsync(Context, status, detail);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Customers.Statement;
 using Loyalty.Web.Infrastructure.Localization;
@@ -19,7 +20,7 @@ namespace Loyalty.Web.Api;
 [Route("api/v1/customers")]
 [Authorize(Policy = ApiKeyAuthenticationHandler.TenantKeyPolicy)]
 [EnableRateLimiting(RateLimits.Api)]
-[Tags("Customers")]
+[Tags(DocumentInfoTransformer.CustomersTag)]
 [ApiExplorerSettings(IgnoreApi = false)]
 [IgnoreAntiforgeryToken] // the caller is a key, not a browser session
 public sealed class CustomerStatementApiController(IStringLocalizer<SharedResource> l) : ControllerBase
@@ -28,6 +29,9 @@ public sealed class CustomerStatementApiController(IStringLocalizer<SharedResour
     /// <param name="from">First day, yyyy-MM-dd (tenant's calendar); default 90 days before <paramref name="to"/>.</param>
     /// <param name="to">Last day, yyyy-MM-dd, included; default today.</param>
     [HttpGet("{identifier}/statement")]
+    [EndpointName("getCustomerStatement")]
+    [EndpointSummary("A customer's points statement")]
+    [EndpointDescription("The ledger entries of whole days of the tenant's calendar (default: the 90 days up to today), with the balance before, after and now.")]
     [ProducesResponseType<AccountStatement.Answer>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

@@ -1,4 +1,5 @@
 using Loyalty.Web.Api.Customers;
+using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Features.Purchases;
 using Loyalty.Web.Infrastructure.Localization;
 using Loyalty.Web.Infrastructure.Security;
@@ -18,7 +19,7 @@ namespace Loyalty.Web.Api;
 [Authorize(Policy = ApiKeyAuthenticationHandler.TenantKeyPolicy)]
 [EnableRateLimiting(RateLimits.Api)]
 [RequestSizeLimit(MaxBodyBytes)]
-[Tags("Purchases")]
+[Tags(DocumentInfoTransformer.PurchasesTag)]
 [ApiExplorerSettings(IgnoreApi = false)]
 [IgnoreAntiforgeryToken] // the caller is a key, not a browser session
 [Consumes("application/json")]
@@ -28,6 +29,9 @@ public sealed class PurchaseHistoryApiController(IStringLocalizer<SharedResource
     public const long MaxBodyBytes = 16 * 1024 * 1024;
 
     [HttpPost]
+    [EndpointName("importPurchaseHistory")]
+    [EndpointSummary("Load a legacy system's purchase history")]
+    [EndpointDescription("Up to 1,000 past purchases per call, each with its `storeCode`. They count in the consumption figures, RFV and reports and earn no points. All or nothing on validity: one invalid entry is a 400 listing every error, and nothing is saved. Idempotent per store + posNumber + couponNumber: each entry is answered `created`, `replayed` or `conflict`.")]
     [ProducesResponseType<ImportPurchaseHistory.Result>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

@@ -1,4 +1,5 @@
 using Loyalty.Web.Api.Customers;
+using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Features.Purchases;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure;
@@ -22,7 +23,7 @@ namespace Loyalty.Web.Api;
 [Authorize(Policy = ApiKeyAuthenticationHandler.StoreKeyPolicy)]
 [EnableRateLimiting(RateLimits.Api)]
 [RequestSizeLimit(LoyaltyApp.MaxApiRequestBodyBytes)]
-[Tags("Purchases")]
+[Tags(DocumentInfoTransformer.PurchasesTag)]
 [ApiExplorerSettings(IgnoreApi = false)]
 [IgnoreAntiforgeryToken] // the caller is a key, not a browser session
 [Consumes("application/json")]
@@ -31,8 +32,13 @@ namespace Loyalty.Web.Api;
 public sealed class PurchasesApiController(IStringLocalizer<SharedResource> l) : ControllerBase
 {
     public const string ReplayHeader = "Idempotent-Replay";
+    private const string ReplayHeaderDescription = "\"true\": this answer repeats the first one; nothing was recorded again.";
 
     [HttpPost]
+    [EndpointName("recordPurchase")]
+    [EndpointSummary("Record a purchase from the POS")]
+    [EndpointDescription("Records the purchase and earns its points at once (201). The same store + posNumber + couponNumber sent again with the same content answers 200 with the first answer and `Idempotent-Replay: true`, never a second accrual; with other content, 409. `occurredAt` must carry its offset (400 without), lie at most 7 days in the past and 5 minutes in the future (422 otherwise); an unknown customer is 422.")]
+    [ResponseHeader(StatusCodes.Status200OK, ReplayHeader, ReplayHeaderDescription, Const = "true")]
     [ProducesResponseType<RecordPurchase.Receipt>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<RecordPurchase.Receipt>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -57,14 +63,26 @@ public sealed class PurchasesApiController(IStringLocalizer<SharedResource> l) :
         };
     }
 
+    /// <param name="posNumber">The POS number the purchase was recorded with.</param>
+    /// <param name="couponNumber">The purchase's coupon number.</param>
     [HttpPost("{posNumber}/{couponNumber}/cancel")]
+    [EndpointName("cancelPurchase")]
+    [EndpointSummary("Cancel a purchase")]
+    [EndpointDescription("Reverses the points the purchase earned. Idempotent: cancelling again answers the same (with `Idempotent-Replay: true`).")]
+    [ResponseHeader(StatusCodes.Status200OK, ReplayHeader, ReplayHeaderDescription, Const = "true", Required = false)]
     [ProducesResponseType<PurchaseReversal.Reversed>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<IActionResult> Cancel(string posNumber, string couponNumber,
         [FromServices] PurchaseReversal.Handler handler, CancellationToken cancellationToken) =>
         Answer(await handler.CancelAsync(StoreId, posNumber, couponNumber, cancellationToken), StatusCodes.Status200OK);
 
+    /// <param name="posNumber">The POS number the purchase was recorded with.</param>
+    /// <param name="couponNumber">The purchase's coupon number.</param>
     [HttpPost("{posNumber}/{couponNumber}/returns")]
+    [EndpointName("returnPurchase")]
+    [EndpointSummary("Return part of a purchase")]
+    [EndpointDescription("Reverses the points of the returned amount (201). Idempotent on `returnNumber`: the same return again answers 200 with `Idempotent-Replay: true`, another content 409; returns beyond the purchase's total, or of a cancelled purchase, are 422.")]
+    [ResponseHeader(StatusCodes.Status200OK, ReplayHeader, ReplayHeaderDescription, Const = "true")]
     [ProducesResponseType<PurchaseReversal.Reversed>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<PurchaseReversal.Reversed>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -1,3 +1,4 @@
+using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
@@ -17,13 +18,19 @@ namespace Loyalty.Web.Api;
 [Authorize(Policy = ApiKeyAuthenticationHandler.AnyKeyPolicy)]
 [EnableRateLimiting(RateLimits.Api)]
 [RequestSizeLimit(Infrastructure.LoyaltyApp.MaxApiRequestBodyBytes)]
+[Tags(DocumentInfoTransformer.KeysTag)]
 public sealed class WhoAmIController(LoyaltyDbContext db) : ControllerBase
 {
+    public const string StoreKeyKind = "store";
+    public const string TenantKeyKind = "tenant";
+
     public sealed record KeyInfo(string Tenant, string TenantName, string? Store, string? StoreName, string KeyName, string KeyKind);
 
     [HttpGet]
-    [ProducesResponseType<KeyInfo>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [EndpointName("whoAmI")]
+    [EndpointSummary("Which tenant and store a key speaks for")]
+    [ProducesResponseType<KeyInfo>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<KeyInfo> Get(CancellationToken cancellationToken)
     {
         var keyId = Guid.Parse(User.FindFirst(TenantClaims.ApiKeyId)!.Value);
@@ -31,6 +38,6 @@ public sealed class WhoAmIController(LoyaltyDbContext db) : ControllerBase
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == key.TenantId, cancellationToken);
         var store = key.StoreId is null ? null
             : await db.Stores.AsNoTracking().SingleAsync(s => s.Id == key.StoreId, cancellationToken);
-        return new KeyInfo(tenant.Code, tenant.Name, store?.Code, store?.Name, key.Name, store is null ? "tenant" : "store");
+        return new KeyInfo(tenant.Code, tenant.Name, store?.Code, store?.Name, key.Name, store is null ? TenantKeyKind : StoreKeyKind);
     }
 }

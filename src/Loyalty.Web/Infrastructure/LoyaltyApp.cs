@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Hangfire;
 using Loyalty.Web.Api;
+using Loyalty.Web.Api.OpenApi;
+using Loyalty.Web.Api.Pipeline;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Identity;
 using Loyalty.Web.Infrastructure.Jobs;
@@ -14,6 +16,7 @@ using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Scalar.AspNetCore;
@@ -82,13 +85,16 @@ public static class LoyaltyApp
                 o.Filters.Add<TextInput.PlainTextApiFilter>();
                 o.ModelBinderProviders.Insert(0, new TextInput.PlainTextModelBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
+                // A [FromBody] that no formatter reads (no Content-Type) is 415, not "body required"; only API
+                // controllers bind bodies, the screens post forms.
+                o.Filters.Add(new UnsupportedContentTypeFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .AddJsonOptions(o =>
             {
-                o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                ApiJson.Configure(o.JsonSerializerOptions);
+                // Reading rules only (what a body may hold), so they stay off the options the OpenAPI document reads.
                 o.JsonSerializerOptions.Converters.Add(new TextInput.PlainTextJsonConverter());
                 o.JsonSerializerOptions.Converters.Add(new OffsetRequiredConverter());
             })
@@ -106,7 +112,7 @@ public static class LoyaltyApp
         services.AddExceptionHandler<DatabaseBusyHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
+        services.AddLoyaltyOpenApi();
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), name: "database")
             .AddCheck<JobServerHealthCheck>("jobs");
@@ -137,10 +143,10 @@ public static class LoyaltyApp
             app.UseExceptionHandler("/erro");
             app.UseHsts();
         }
-        // API callers get problem details (from the controllers, or here for bare status codes such as 401, 404 and 429);
+        // API callers get problem details (from the controllers, or from ApiStatusAnswers for bare status codes);
         // only the screens get the friendly error pages.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.IsApi(), b => b.UseStatusCodePagesWithReExecute("/erro/{0}"));
+        app.UseApiStatusAnswers();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<NoStoreMiddleware>();
         app.UseMiddleware<TextInput.FormNulGuardMiddleware>();

@@ -32,7 +32,7 @@ public sealed class ApiKeyTenantIsolationTests(AppFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Key_Should_Be_Refused_With_401_When_It_Comes_With_A_Staff_Session_Of_Another_Tenant()
+    public async Task Key_Should_Speak_Alone_For_Its_Tenant_When_It_Comes_With_A_Staff_Session_Of_Another_Tenant()
     {
         var a = await App.CreateTenantAsync("key-c");
         var b = await App.CreateTenantAsync("key-d");
@@ -45,8 +45,11 @@ public sealed class ApiKeyTenantIsolationTests(AppFixture fixture) : IClassFixtu
         var sameTenant = await client.Http.SendAsync(MeRequest(keyOfA));
         var otherTenant = await client.Http.SendAsync(MeRequest(keyOfB));
 
+        // Under /api the session cookie is not read at all (the key scheme answers for it), so the two never mix: B's
+        // key answers for B, never for A.
         Assert.Equal(HttpStatusCode.OK, sameTenant.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, otherTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherTenant.StatusCode);
+        Assert.Contains("\"key-d\"", await otherTenant.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Loyalty.Web.Api.Pipeline;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -54,8 +55,10 @@ public static class IdentityServices
                 o.LogoutPath = "/sair";
                 o.AccessDeniedPath = "/acesso-negado";
                 o.Events.OnValidatePrincipal = ValidatePrincipal;
-                o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+                // Under /api the key is the only credential: authenticating, challenging and forbidding go to the key
+                // scheme. So a valid key satisfies the fallback policy of routing's own 404/405/415 endpoints (they
+                // answered 401 to a valid key), and a refusal is the key's 401/403 problem details, never a redirect.
+                o.ForwardDefaultSelector = c => c.Request.IsApi() ? Api.ApiKeyAuthenticationHandler.SchemeName : null;
             })
             // Never signed in to; but SecurityStampValidator signs this scheme out whenever it rejects a session (user
             // deactivated, access changed), and without a handler that rejection throws instead of ending the session.
@@ -68,20 +71,6 @@ public static class IdentityServices
             });
         services.AddAuthorization(StaffPolicies.Register);
         return services;
-    }
-
-    // POS and integrations get a status code (written as problem details), never the HTML sign-in page.
-    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = apiStatus;
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
-        }
-        return Task.CompletedTask;
     }
 
     // The security-stamp check reads the user from the database, where every query is tenant-scoped, so the tenant of
