@@ -44,6 +44,7 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             builder.UseSetting(key, value);
         }
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, on https so Secure cookies travel.</summary>
