@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Hangfire;
 using Loyalty.Web.Api;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Identity;
@@ -148,12 +147,7 @@ public static class LoyaltyApp
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar").AllowAnonymous();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new HangfireDashboardAuthorization()],
-            AppPath = "/",
-            DashboardTitle = "Loyalty — jobs",
-        });
+        app.MapJobsDashboard();
         app.MapControllers();
     }
 }
