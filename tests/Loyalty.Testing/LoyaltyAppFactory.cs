@@ -31,6 +31,11 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             ["Jobs:RunServer"] = "false",
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:ApiPerSecond"] = "10000",
+            // Tests of the document's content read it anonymously; who may read it is tested in Production.
+            ["Api:PublishDocument"] = "Anonymous",
+            // One key file for every test app of the machine (made by the first), outside the source tree.
+            ["DataProtection:KeyFile"] = Path.Combine(Path.GetTempPath(), "loyalty-tests", "data-protection.key"),
+            ["DataProtection:CreateKeyFileIfMissing"] = "true",
             ["Logging:Directory"] = Path.Combine(Path.GetTempPath(), "loyalty-test-logs"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };

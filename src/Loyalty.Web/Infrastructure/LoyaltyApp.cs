@@ -38,6 +38,7 @@ public static class LoyaltyApp
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantScopes>();
         services.AddPersistence(configuration);
+        services.AddLoyaltyDataProtection(configuration, builder.Environment, commandLine);
         services.AddScoped<DatabaseMigrator>();
         services.AddStaffIdentity(configuration);
         services.AddAuthentication()
@@ -145,8 +146,12 @@ public static class LoyaltyApp
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        // The default policy is the staff cookie, so SignedIn means any staff user; API keys do not open the document.
+        if (ApiDocumentPublishing.Access(app.Configuration, app.Environment) is var apiDocument and not ApiDocumentAccess.Off)
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").WithAccess(apiDocument);
+            app.MapScalarApiReference("/scalar").WithAccess(apiDocument);
+        }
         app.MapJobsDashboard();
         app.MapControllers();
     }
