@@ -28,7 +28,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out ./
-RUN mkdir -p /app/logs && chown "$APP_UID" /app/logs
+RUN mkdir -p /app/logs /app/keys && chown "$APP_UID" /app/logs /app/keys
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS=http://+:5080 \
     Logging__Directory=/app/logs

@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Loyalty.Domain.Staff;
+using Loyalty.Testing;
+using Loyalty.Web.Infrastructure.Identity;
 using Microsoft.Playwright;
 
 namespace Loyalty.BrowserTests;
@@ -29,6 +32,30 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
             await Expect(page.GetByTestId("sign-in-error")).ToHaveTextAsync(InvalidMessage);
             await Expect(page.GetByTestId("main-menu")).ToHaveCountAsync(0);
         });
+
+    [Fact]
+    public async Task SignIn_Should_GiveTheSameAnswer_When_TheAccountIsLocked_As_When_ItIsUnknown()
+    {
+        // A user of its own: locking a demo login would refuse it to the other tests (they share this address).
+        var email = await Fixture.App.CreateUserAsync(Fixture.DemoTenantId, StaffRole.CreditAnalyst);
+        await InBrowserAsync(async page =>
+        {
+            for (var i = 0; i < SignInLockout.MaxFailuresPerAddress; i++)
+            {
+                await page.FillSignInAsync("demo", email, "Wrong@2026!");
+                await Expect(page.GetByTestId("sign-in-error")).ToHaveTextAsync(InvalidMessage);
+            }
+
+            await page.FillSignInAsync("demo", email, TestData.Password);
+            var locked = await page.GetByTestId("sign-in-error").TextContentAsync();
+            await page.FillSignInAsync("demo", "ninguem@demo.local", TestData.Password);
+            var unknown = await page.GetByTestId("sign-in-error").TextContentAsync();
+
+            Assert.Equal(InvalidMessage, locked?.Trim());
+            Assert.Equal(locked, unknown);
+            await Expect(page.GetByTestId("main-menu")).ToHaveCountAsync(0);
+        });
+    }
 
     [Fact]
     public Task SignOut_Should_ReturnToSignIn_And_ProtectPagesAgain() =>

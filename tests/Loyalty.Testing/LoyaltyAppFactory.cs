@@ -32,6 +32,11 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:ApiPerSecond"] = "10000",
             ["RateLimits:InvalidApiKeysPerMinute"] = "10000",
+            // Tests of the document's content read it anonymously; who may read it is tested in Production.
+            ["Api:PublishDocument"] = "Anonymous",
+            // One key file for every test app of the machine (made by the first), outside the source tree.
+            ["DataProtection:KeyFile"] = Path.Combine(Path.GetTempPath(), "loyalty-tests", "data-protection.key"),
+            ["DataProtection:CreateKeyFileIfMissing"] = "true",
             ["Logging:Directory"] = Path.Combine(Path.GetTempPath(), "loyalty-test-logs"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -45,6 +50,7 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             builder.UseSetting(key, value);
         }
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, on https so Secure cookies travel.</summary>

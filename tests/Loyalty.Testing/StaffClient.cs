@@ -8,6 +8,14 @@ public sealed partial class StaffClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>Makes every later request of this client come from <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public StaffClient From(string address)
+    {
+        Http.DefaultRequestHeaders.Remove(TestClientAddress.Header);
+        Http.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return this;
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string? tenantCode, string email, string password)
     {
         var page = await Http.GetStringAsync("/entrar");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Hangfire;
 using Loyalty.Web.Api;
 using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Api.Pipeline;
@@ -42,6 +41,7 @@ public static class LoyaltyApp
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantScopes>();
         services.AddPersistence(configuration);
+        services.AddLoyaltyDataProtection(configuration, builder.Environment, commandLine);
         services.AddScoped<DatabaseMigrator>();
         services.AddStaffIdentity(configuration);
         services.AddAuthentication()
@@ -160,14 +160,13 @@ public static class LoyaltyApp
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        // The default policy is the staff cookie, so SignedIn means any staff user; API keys do not open the document.
+        if (ApiDocumentPublishing.Access(app.Configuration, app.Environment) is var apiDocument and not ApiDocumentAccess.Off)
         {
-            Authorization = [new HangfireDashboardAuthorization()],
-            AppPath = "/",
-            DashboardTitle = "Loyalty — jobs",
-        });
+            app.MapOpenApi("/openapi/{documentName}.json").WithAccess(apiDocument);
+            app.MapScalarApiReference("/scalar").WithAccess(apiDocument);
+        }
+        app.MapJobsDashboard();
         app.MapControllers();
     }
 }

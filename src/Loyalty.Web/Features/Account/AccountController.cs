@@ -28,11 +28,10 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l, IConfi
     [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignIn.Form form, [FromServices] SignIn.Handler handler, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(form, cancellationToken);
-        if (result.Outcome != Account.SignIn.Outcome.SignedIn)
+        var result = await handler.HandleAsync(form, SignInLockout.AddressOf(HttpContext.Connection.RemoteIpAddress), cancellationToken);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, result.Outcome == Account.SignIn.Outcome.LockedOut
-                ? l["SignIn.LockedOut"] : l["SignIn.Invalid"]);
+            ModelState.AddModelError(string.Empty, l["SignIn.Invalid"]);
             form.Password = string.Empty;
             return View(form);
         }

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Loyalty.Web.Features.Account;
 
 /// <summary>
-/// Sign-in with company code, e-mail and password (PlatformAdmins leave the company empty). Every failure for an
-/// existing account counts towards its lockout, and an unknown company, an unknown e-mail and a wrong password all get
-/// the same answer, so the form reveals nothing about who exists.
+/// Sign-in with company code, e-mail and password (PlatformAdmins leave the company empty). The answer reveals nothing
+/// about who exists: an unknown company, an unknown e-mail, a wrong password and a locked account get the same message,
+/// and the first two still verify the typed password (against a dummy hash) so they take as long as the others.
+/// Failures count per account and client address (<see cref="SignInLockout"/>).
 /// </summary>
 public static class SignIn
 {
@@ -29,19 +30,53 @@ public static class SignIn
         public string? ReturnUrl { get; set; }
     }
 
-    public enum Outcome
+    /// <summary>Null when refused; why is deliberately not said.</summary>
+    public sealed record Result(StaffUser? User)
     {
-        SignedIn,
-        Invalid,
-        LockedOut,
+        public bool Succeeded => User is not null;
     }
 
-    public sealed record Result(Outcome Outcome, StaffUser? User);
-
     public sealed class Handler(
-        LoyaltyDbContext db, TenantContext tenant, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+        LoyaltyDbContext db,
+        TenantContext tenant,
+        UserManager<StaffUser> users,
+        SignInManager<StaffUser> signIn,
+        SignInLockout lockout,
+        UnknownAccountPassword unknownAccount)
     {
-        public async Task<Result> HandleAsync(Form form, CancellationToken cancellationToken)
+        private static readonly Result Refused = new((StaffUser?)null);
+
+        public async Task<Result> HandleAsync(Form form, string clientAddress, CancellationToken cancellationToken)
+        {
+            var password = form.Password ?? string.Empty;
+            var user = await FindAsync(form, cancellationToken);
+            if (user is null)
+            {
+                unknownAccount.Verify(users.PasswordHasher, password);
+                return Refused;
+            }
+            var locked = await lockout.IsLockedAsync(user, clientAddress, cancellationToken);
+            // Verified even when locked, so a locked account answers as slowly as an open one.
+            var passwordMatches = await users.CheckPasswordAsync(user, password);
+            if (locked)
+            {
+                return Refused;
+            }
+            if (!passwordMatches)
+            {
+                await lockout.RecordFailureAsync(user, clientAddress, cancellationToken);
+                return Refused;
+            }
+            if (!await signIn.CanSignInAsync(user))
+            {
+                return Refused; // inactive: not a guess, so not counted
+            }
+            await lockout.ClearAsync(user, clientAddress, cancellationToken);
+            await signIn.SignInAsync(user, isPersistent: false);
+            return new Result(user);
+        }
+
+        private async Task<StaffUser?> FindAsync(Form form, CancellationToken cancellationToken)
         {
             var code = TenantCode.Normalize(form.TenantCode);
             if (code.Length > 0)
@@ -49,22 +84,11 @@ public static class SignIn
                 var tenantId = await db.Tenants.Where(t => t.Code == code).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
                 if (tenantId is null)
                 {
-                    return new Result(Outcome.Invalid, null);
+                    return null;
                 }
                 tenant.Set(tenantId.Value);
             }
-            var user = await users.FindByNameAsync(StaffUser.LoginName(code, form.Email ?? string.Empty));
-            if (user is null)
-            {
-                return new Result(Outcome.Invalid, null);
-            }
-            var result = await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-            return result switch
-            {
-                { Succeeded: true } => new Result(Outcome.SignedIn, user),
-                { IsLockedOut: true } => new Result(Outcome.LockedOut, null),
-                _ => new Result(Outcome.Invalid, null),
-            };
+            return await users.FindByNameAsync(StaffUser.LoginName(code, form.Email ?? string.Empty));
         }
     }
 }

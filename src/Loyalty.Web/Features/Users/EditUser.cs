@@ -27,7 +27,8 @@ public static class EditUser
         [Display(Name = "User.NewPassword")]
         public string? NewPassword { get; set; }
 
-        public bool IsLockedOut { get; set; }
+        /// <summary>The client addresses refused at the moment ("*": every address); shown with the unlock button.</summary>
+        public List<string> LockedAddresses { get; set; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,7 +41,7 @@ public static class EditUser
         UserManager<StaffUser> users,
         IValidator<Command> validator,
         UserStores stores,
-        TimeProvider clock,
+        SignInLockout lockout,
         IStringLocalizer<SharedResource> l)
     {
         public async Task<Command?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -55,7 +56,7 @@ public static class EditUser
                 StoreIds = [.. user.Stores.Select(s => s.StoreId)],
                 Culture = user.Culture,
                 IsActive = user.IsActive,
-                IsLockedOut = user.LockoutEnd > clock.GetUtcNow(),
+                LockedAddresses = await lockout.LockedAddressesAsync(user.Id, cancellationToken),
             };
         }
 
@@ -111,18 +112,6 @@ public static class EditUser
             }
             await transaction.CommitAsync(cancellationToken);
             return CommandResult<Guid>.Success(user.Id);
-        }
-
-        public async Task<bool> UnlockAsync(Guid id, CancellationToken cancellationToken)
-        {
-            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-            if (user is null)
-            {
-                return false;
-            }
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            return true;
         }
     }
 }

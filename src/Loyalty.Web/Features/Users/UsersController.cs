@@ -57,9 +57,9 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l, StoreLis
     }
 
     [HttpPost("{id:guid}/desbloquear")]
-    public async Task<IActionResult> Unlock(Guid id, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Unlock(Guid id, [FromServices] UnlockUser.Handler handler, CancellationToken cancellationToken)
     {
-        if (!await handler.UnlockAsync(id, cancellationToken))
+        if (!await handler.HandleAsync(id, cancellationToken))
         {
             return NotFound();
         }

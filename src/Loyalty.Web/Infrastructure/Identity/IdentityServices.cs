@@ -9,8 +9,6 @@ namespace Loyalty.Web.Infrastructure.Identity;
 
 public static class IdentityServices
 {
-    public const int MaxFailedSignIns = 5;
-
     /// <summary>OWASP's 2023 figure for PBKDF2-HMAC-SHA512 is 210,000; Identity's default is 100,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
@@ -24,9 +22,9 @@ public static class IdentityServices
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
+                // Sign-in never feeds Identity's own lockout (it counts per account only, so anyone could lock a user
+                // out): SignInLockout counts per account and client address instead.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters += "/";
                 o.SignIn.RequireConfirmedAccount = true;
@@ -37,6 +35,8 @@ public static class IdentityServices
             .AddUserConfirmation<ActiveStaffConfirmation>()
             .AddErrorDescriber<Features.Shared.LocalizedIdentityErrors>();
 
+        services.AddScoped<SignInLockout>();
+        services.AddSingleton<UnknownAccountPassword>();
         services.AddSingleton<DatabaseTicketStore>();
         services.ConfigureOptions<TicketStoreCookieSetup>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -30,6 +30,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DailyCloseRun> DailyCloseRuns => Set<DailyCloseRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
     public DbSet<CustomerCategory> CustomerCategories => Set<CustomerCategory>();
@@ -77,6 +78,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
             builder.Entity(entity.ClrType).HasQueryFilter(TenantFilter, (LambdaExpression)method.Invoke(this, null)!);
         }
         builder.Entity<StaffUser>().HasQueryFilter(TenantFilter, u => u.TenantId == CurrentTenantIdOrNull);
+        builder.Entity<SignInFailure>().HasQueryFilter(TenantFilter, f => f.TenantId == CurrentTenantIdOrNull);
     }
 
     private Expression<Func<T, bool>> TenantFilterFor<T>() where T : class, ITenantOwned =>

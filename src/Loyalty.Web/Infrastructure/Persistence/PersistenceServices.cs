@@ -1,6 +1,5 @@
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Persistence.Interceptors;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -47,10 +46,6 @@ public static class PersistenceServices
                 sp.GetRequiredService<TenantStampInterceptor>(),
                 sp.GetRequiredService<AuditInterceptor>(),
                 sp.GetRequiredService<CacheInvalidationInterceptor>()));
-
-        services.AddDataProtection()
-            .SetApplicationName("Loyalty")
-            .PersistKeysToDbContext<LoyaltyDbContext>();
         return services;
     }
 }
