@@ -1,3 +1,4 @@
+using Loyalty.Domain.Purchases;
 using Loyalty.Web.Api.Customers;
 using Loyalty.Web.Api.OpenApi;
 using Loyalty.Web.Features.Purchases;
@@ -51,7 +52,7 @@ public sealed class PurchasesApiController(IStringLocalizer<SharedResource> l) :
         {
             return Invalid(ApiBodyErrors.Of(ModelState, l));
         }
-        var outcome = await handler.HandleAsync(StoreId, request, cancellationToken);
+        var outcome = await handler.HandleAsync(request.ToCommand(StoreId, PurchaseOrigin.Pos), PurchaseFields.Api, cancellationToken);
         return outcome.Kind switch
         {
             RecordPurchase.Kind.Created => Json(StatusCodes.Status201Created, outcome.Json!),

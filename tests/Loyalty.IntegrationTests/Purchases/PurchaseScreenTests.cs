@@ -219,6 +219,104 @@ public sealed class PurchaseScreenTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal("L1", removed.ValueOf("Command.CouponNumber"));
     }
 
+    [Fact]
+    public async Task Numbers_Should_Be_Read_As_Typed_In_PtBr_And_Empty_Totals_Computed()
+    {
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+        var fuel = Form(_north, "N1", _ana.CardNumber, quantity: "10,5", unitPrice: "5,999", total: "");
+        var grouped = Form(_north, "N2", _ana.CardNumber, quantity: "1", unitPrice: "1.234,56", total: "");
+        var keypad = Form(_north, "N3", _ana.CardNumber, quantity: "10.5", unitPrice: "2", total: ""); // a phone's "." for ","
+
+        var responses = new[] { await TypeAsync(admin, fuel), await TypeAsync(admin, grouped), await TypeAsync(admin, keypad) };
+        var purchases = await App.InTenantAsync(_tenant.Id, db => db.Purchases.Include(p => p.Items).Include(p => p.Payments).OrderBy(p => p.CouponNumber).ToListAsync());
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(["N1", "N2", "N3"], purchases.Select(p => p.CouponNumber));
+        Assert.Equal((10.5m, 5.999m, 62.99m), (purchases[0].Items.Single().Quantity, purchases[0].Items.Single().UnitPrice, purchases[0].Items.Single().TotalPrice));
+        Assert.Equal((62.99m, 62.99m), (purchases[0].TotalAmount, purchases[0].Payments.Single().Amount));
+        Assert.Equal((1234.56m, 1234.56m), (purchases[1].Items.Single().UnitPrice, purchases[1].TotalAmount));
+        Assert.Equal((10.5m, 21m), (purchases[2].Items.Single().Quantity, purchases[2].TotalAmount));
+    }
+
+    [Fact]
+    public async Task Computed_Totals_Should_Come_Back_Filled_When_Another_Field_Is_Wrong()
+    {
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+        var fields = Form(_north, "", _ana.CardNumber, quantity: "2", unitPrice: "10,00", total: "");
+        fields["Command.Items[1].ProductCode"] = "GASOLINA";
+        fields["Command.Items[1].Quantity"] = "10,5";
+        fields["Command.Items[1].UnitPrice"] = "5,999";
+        fields["Command.Items[1].TotalPrice"] = "";
+        fields["Command.Payments[0].Amount"] = "50,00";
+        fields["Command.Payments[1].Method"] = "dinheiro";
+        fields["Command.Payments[1].Amount"] = "";
+
+        var page = await FormPageAsync(admin, fields);
+
+        Assert.Equal("Campo obrigatório.", page.FieldError("Command_CouponNumber"));
+        Assert.Equal(("20,00", "62,99", "82,99", "32,99"), (page.ValueOf("Command.Items[0].TotalPrice"), page.ValueOf("Command.Items[1].TotalPrice"),
+            page.ValueOf("Command.TotalAmount"), page.ValueOf("Command.Payments[1].Amount")));
+        Assert.Equal("decimal", page.QuerySelector("#Command_Items_1__Quantity")!.GetAttribute("inputmode"));
+        Assert.Equal("decimal", page.QuerySelector("#Command_Payments_1__Amount")!.GetAttribute("inputmode"));
+        Assert.Equal(["Command_CouponNumber"], page.QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Only_The_Field_That_Is_Wrong_Should_Be_Flagged()
+    {
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+        var itemOff = Form(_north, "W1", _ana.CardNumber, quantity: "10,5", unitPrice: "5,999", total: "62,00");
+        itemOff["Command.TotalAmount"] = "62,99";
+        itemOff["Command.Payments[0].Amount"] = "62,99";
+        var totalOff = Form(_north, "W2", _ana.CardNumber);
+        totalOff["Command.TotalAmount"] = "11,00";
+        totalOff["Command.Payments[0].Amount"] = "11,00";
+        var paymentsShort = Form(_north, "W3", _ana.CardNumber);
+        paymentsShort["Command.Payments[0].Amount"] = "9,00";
+
+        var pages = new[] { await FormPageAsync(admin, itemOff), await FormPageAsync(admin, totalOff), await FormPageAsync(admin, paymentsShort) };
+
+        Assert.Equal(["Command_Items_0__TotalPrice"], pages[0].QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id));
+        Assert.Equal(["Command_TotalAmount"], pages[1].QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id));
+        Assert.Equal(["Command_Payments_0__Amount"], pages[2].QuerySelectorAll("[aria-invalid=true]").Select(e => e.Id));
+        Assert.Equal("A soma dos pagamentos deve ser igual ao total da compra.", pages[2].FieldError("Command_Payments_0__Amount"));
+        Assert.Equal(0, await App.InTenantAsync(_tenant.Id, db => db.Purchases.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cashier_Should_See_Name_Points_Balance_And_Profile_Link_Above_A_Blank_Form()
+    {
+        await PostAsync(_northPos, _ana.CardNumber, "B0", 100m); // a balance of 100 before
+        using var cashier = await App.SignedInAsync(_tenant, StaffRole.Cashier, _north);
+
+        var saved = await TypeAsync(cashier, Form(_north, "B1", _ana.Document, quantity: "2", unitPrice: "12,50", total: ""));
+        var next = await cashier.GetPageAsync(saved.Headers.Location!.OriginalString);
+        var reloaded = await cashier.GetPageAsync("/compras/nova");
+
+        var summary = next.QuerySelector("[data-testid=purchase-saved]")!;
+        Assert.Equal("/compras/nova", saved.Headers.Location!.OriginalString);
+        Assert.Contains("Compra registrada: 25 pontos (Creditados).", summary.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Ana Compradora", summary.QuerySelector("[data-testid=saved-customer]")!.TextContent.Trim());
+        Assert.Equal("25", summary.QuerySelector("[data-testid=saved-points]")!.TextContent.Trim());
+        Assert.Equal("125", summary.QuerySelector("[data-testid=saved-balance]")!.TextContent.Trim());
+        Assert.Equal($"/clientes/{_ana.Id}", summary.QuerySelector("[data-testid=saved-profile]")!.GetAttribute("href"));
+        Assert.Equal("", next.ValueOf("Command.CouponNumber") ?? "");
+        Assert.Single(next.QuerySelectorAll("[data-testid=item-line]"));
+        Assert.Null(reloaded.QuerySelector("[data-testid=purchase-saved]"));
+    }
+
+    [Fact]
+    public async Task Adding_An_Item_Should_Put_The_Focus_On_The_New_Line()
+    {
+        using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);
+        var fields = Form(_north, "F1", _ana.CardNumber);
+        fields["line"] = "add-item";
+
+        var page = await FormPageAsync(admin, fields);
+
+        Assert.Equal(["Command_Items_1__ProductCode"], page.QuerySelectorAll("[autofocus]").Select(e => e.Id));
+    }
+
     /// <summary>The last noon that has passed in São Paulo, as typed into the form (the tenant's local time).</summary>
     private static DateTime LocalNoon
     {

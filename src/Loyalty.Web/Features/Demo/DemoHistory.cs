@@ -51,7 +51,7 @@ internal static class DemoHistory
     private static Task<RecordPurchase.Outcome> RecordAsync(IServiceProvider services, Guid storeId, PurchaseRequest request, CancellationToken cancellationToken)
     {
         var handler = ActivatorUtilities.CreateInstance<RecordPurchase.Handler>(services, new FixedClock(request.OccurredAt!.Value.AddMinutes(1)));
-        return handler.HandleAsync(storeId, request, PurchaseOrigin.Pos, cancellationToken);
+        return handler.HandleAsync(storeId, request, cancellationToken);
     }
 
     private static PurchaseRequest Sale(Random random, string coupon, DateTimeOffset at, string document)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
@@ -13,10 +12,11 @@ using Microsoft.Extensions.Localization;
 namespace Loyalty.Web.Features.Purchases;
 
 /// <summary>
-/// "Lançar compra": a purchase typed by hand (SPEC §5) for one of the user's stores. It goes through the POS's own
-/// handler (<see cref="RecordPurchase"/>), so it is validated, deduplicated on store + POS + coupon and earned exactly
-/// like a POS purchase; the handler's errors, keyed by the API's field names, land next to the form's fields.
-/// The date-time is typed in the tenant's time zone.
+/// "Lançar compra": a purchase typed by hand (SPEC §5) for one of the user's stores. It goes through the POS's own use
+/// case (<see cref="RecordPurchase"/>) with a typed input, so it is validated, deduplicated on store + POS + coupon and
+/// earned exactly like a POS purchase; the rules name their errors by the form's fields (<see cref="PurchaseFields.Form"/>).
+/// What the cashier leaves empty and the lines determine is computed (<see cref="Complete"/>); the date-time is typed
+/// in the tenant's time zone.
 /// </summary>
 public static class EnterPurchase
 {
@@ -38,6 +38,7 @@ public static class EnterPurchase
         public string? Customer { get; set; }
 
         [Display(Name = "Purchases.TotalAmount")]
+        [LocalDecimal]
         public decimal? TotalAmount { get; set; }
 
         public List<ItemLine> Items { get; set; } = [];
@@ -50,12 +51,15 @@ public static class EnterPurchase
         public string? ProductCode { get; set; }
 
         [Display(Name = "Purchases.Quantity")]
+        [LocalDecimal]
         public decimal? Quantity { get; set; }
 
         [Display(Name = "Purchases.UnitPrice")]
+        [LocalDecimal]
         public decimal? UnitPrice { get; set; }
 
         [Display(Name = "Purchases.ItemTotal")]
+        [LocalDecimal]
         public decimal? TotalPrice { get; set; }
     }
 
@@ -65,21 +69,60 @@ public static class EnterPurchase
         public string? Method { get; set; }
 
         [Display(Name = "Purchases.PaymentAmount")]
+        [LocalDecimal]
         public decimal? Amount { get; set; }
     }
 
-    public sealed record Form(Command Command, List<PurchaseList.Option> Stores);
+    public sealed record Form(Command Command, List<PurchaseList.Option> Stores, Summary? Saved = null);
 
     /// <param name="Replayed">The same coupon with the same content was already recorded (a second submit): nothing new.</param>
-    public sealed record Saved(Guid PurchaseId, long PointsEarned, PointsStatus PointsStatus, bool Replayed);
+    public sealed record Saved(Guid PurchaseId, bool Replayed);
 
-    private sealed record Receipt(Guid PurchaseId, long PointsEarned, string PointsStatus);
+    /// <summary>What the cashier tells the customer after saving: whose purchase, the points and the new balance.</summary>
+    public sealed record Summary(Guid PurchaseId, Guid CustomerId, string CustomerName, long PointsEarned, PointsStatus PointsStatus,
+        long Balance, bool Replayed);
+
+    /// <summary>
+    /// Fills what the lines determine and the cashier left empty — an item's total (quantity × unit price, rounded to
+    /// the cent as a POS does), the purchase total (the items' sum) and the last payment (what is left) — and returns the
+    /// fields it filled. A value typed is never changed (the rules judge it), nor one that could not be read.
+    /// </summary>
+    /// <param name="unreadable">Whether the form field of that name held something that is not a number ("abc").</param>
+    public static IReadOnlyList<(string Field, decimal Value)> Complete(Command command, Func<string, bool> unreadable)
+    {
+        var filled = new List<(string, decimal)>();
+        var fields = PurchaseFields.Form;
+        for (var i = 0; i < command.Items.Count; i++)
+        {
+            // Beyond the bounds the rules refuse the quantity or the price: no total is made up from them.
+            if (command.Items[i] is { TotalPrice: null, Quantity: { } quantity, UnitPrice: { } price } item
+                && PurchaseBounds.QuantityWithin(quantity) && PurchaseBounds.UnitPriceWithin(price) && quantity > 0 && price > 0
+                && !unreadable(fields.ItemTotal(i)))
+            {
+                item.TotalPrice = decimal.Round(quantity * price, 2, MidpointRounding.AwayFromZero);
+                filled.Add((fields.ItemTotal(i), item.TotalPrice.Value));
+            }
+        }
+        if (command.TotalAmount is null && !unreadable(fields.TotalAmount) && command.Items.Count > 0 && command.Items.All(i => i.TotalPrice is not null))
+        {
+            command.TotalAmount = command.Items.Sum(i => i.TotalPrice!.Value);
+            filled.Add((fields.TotalAmount, command.TotalAmount.Value));
+        }
+        if (command.TotalAmount is { } total && command.Payments is [.. var others, { Amount: null } last]
+            && others.All(p => p.Amount is not null) && !unreadable(fields.Amount(others.Count))
+            && total - others.Sum(p => p.Amount!.Value) is > 0 and var left)
+        {
+            last.Amount = left;
+            filled.Add((fields.Amount(command.Payments.Count - 1), left));
+        }
+        return filled;
+    }
 
     public sealed class Handler(LoyaltyDbContext db, StoreScope scope, RecordPurchase.Handler record, TenantRulesCache tenantRules, TimeProvider clock,
         IStringLocalizer<SharedResource> l)
     {
         /// <summary>A blank coupon: one item, one payment, now in the tenant's zone, the store when the user has only one.</summary>
-        public async Task<Form> BlankAsync(CancellationToken cancellationToken)
+        public async Task<Form> BlankAsync(Saved? saved, CancellationToken cancellationToken)
         {
             var stores = await StoresAsync(cancellationToken);
             var zone = await ZoneAsync(cancellationToken);
@@ -90,7 +133,7 @@ public static class EnterPurchase
                 OccurredAt = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified),
                 Items = [new ItemLine { Quantity = 1 }],
                 Payments = [new PaymentLine()],
-            }, stores);
+            }, stores, saved is null ? null : await SummaryAsync(saved, cancellationToken));
         }
 
         public async Task<Form> RefillAsync(Command command, CancellationToken cancellationToken) =>
@@ -102,21 +145,20 @@ public static class EnterPurchase
             {
                 return CommandResult<Saved>.Failure(errors);
             }
-            var outcome = await record.HandleAsync(command.StoreId!.Value, await RequestAsync(command, cancellationToken), PurchaseOrigin.BackOffice,
-                cancellationToken);
+            var input = await InputAsync(command, cancellationToken);
+            var outcome = await record.HandleAsync(input, PurchaseFields.Form, cancellationToken);
             return outcome.Kind switch
             {
-                RecordPurchase.Kind.Created or RecordPurchase.Kind.Replayed => CommandResult<Saved>.Success(Saved(outcome)),
-                RecordPurchase.Kind.Invalid or RecordPurchase.Kind.Unprocessable when outcome.Errors is { } refused =>
-                    CommandResult<Saved>.Failure([.. refused.Select(ToFormField)]),
-                RecordPurchase.Kind.Conflict => CommandResult<Saved>.Failure(nameof(Command.CouponNumber), outcome.Problem!),
-                _ => CommandResult<Saved>.Failure(FieldOf(outcome.ProblemField), outcome.Problem!),
+                RecordPurchase.Kind.Created => CommandResult<Saved>.Success(new Saved(outcome.Receipt!.PurchaseId, Replayed: false)),
+                RecordPurchase.Kind.Replayed => CommandResult<Saved>.Success(new Saved(await RecordedIdAsync(input, cancellationToken), Replayed: true)),
+                RecordPurchase.Kind.Invalid or RecordPurchase.Kind.Unprocessable when outcome.Errors is { } refused => CommandResult<Saved>.Failure(refused),
+                _ => CommandResult<Saved>.Failure(outcome.ProblemField ?? string.Empty, outcome.Problem!),
             };
         }
 
         /// <summary>
-        /// What can be judged before the POS handler runs, with every field's message in one round: the store among the
-        /// user's, the date-time, and the request's own rules (the same the handler applies).
+        /// What can be judged before the use case runs, with every field's message in one round: the store among the
+        /// user's, the date-time, and the purchase's own rules (the same the use case applies).
         /// </summary>
         public async Task<List<FieldError>> CheckAsync(Command command, CancellationToken cancellationToken)
         {
@@ -130,44 +172,54 @@ public static class EnterPurchase
             {
                 errors.Add(new FieldError(nameof(Command.OccurredAt), l["Validation.Required"]));
             }
-            var request = await RequestAsync(command, cancellationToken);
-            errors.AddRange(PurchaseRequestRules.Validate(request, l).Where(e => e.Field != "occurredAt").Select(ToFormField));
+            var input = await InputAsync(command, cancellationToken);
+            errors.AddRange(PurchaseRequestRules.Validate(input, PurchaseFields.Form, l).Where(e => e.Field != nameof(Command.OccurredAt)));
             return errors;
         }
 
-        private async Task<PurchaseRequest> RequestAsync(Command command, CancellationToken cancellationToken)
+        /// <summary>The after-save summary, for a purchase in one of the user's stores (the tenant's filter applies too).</summary>
+        public async Task<Summary?> SummaryAsync(Saved saved, CancellationToken cancellationToken)
         {
-            // What a cashier types is a card number or a CPF/CNPJ; the handler tries a card first, then a document.
+            var visible = scope.Apply(db.Stores).Select(s => s.Id);
+            var purchase = await db.Purchases.AsNoTracking().Where(p => p.Id == saved.PurchaseId && visible.Contains(p.StoreId))
+                .Select(p => new { p.CustomerId, p.PointsEarned, p.PointsStatus }).SingleOrDefaultAsync(cancellationToken);
+            if (purchase is null)
+            {
+                return null;
+            }
+            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == purchase.CustomerId, cancellationToken);
+            // The balance of the account the purchase earned for (a dependent's purchases earn for the titular).
+            var balance = await db.PointsAccounts.AsNoTracking().Where(a => a.Id == customer.AccountHolderId)
+                .Select(a => (long?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0;
+            return new Summary(saved.PurchaseId, customer.Id, customer.Name, purchase.PointsEarned, purchase.PointsStatus, balance, saved.Replayed);
+        }
+
+        private async Task<RecordPurchase.Command> InputAsync(Command command, CancellationToken cancellationToken)
+        {
+            // What a cashier types is a card number or a CPF/CNPJ; the use case tries a card first, then a document.
             var customer = command.Customer?.Trim();
             var isCard = CustomerIdentifier.Parse(customer)?.CardNumber is not null;
-            return new PurchaseRequest
-            {
-                PosNumber = command.PosNumber,
-                CouponNumber = command.CouponNumber,
-                OccurredAt = command.OccurredAt is { } local ? Instant(local, await ZoneAsync(cancellationToken)) : null,
-                Customer = new PurchaseCustomer { CardNumber = isCard ? customer : null, Document = isCard ? null : customer },
-                TotalAmount = command.TotalAmount,
-                Items = [.. command.Items.Select(i => new PurchaseRequestItem
-                    { ProductCode = i.ProductCode, Quantity = i.Quantity, UnitPrice = i.UnitPrice, TotalPrice = i.TotalPrice })],
-                Payments = [.. command.Payments.Select(p => new PurchaseRequestPayment { Method = p.Method, Amount = p.Amount })],
-            };
+            return new RecordPurchase.Command(
+                command.StoreId ?? Guid.Empty,
+                PurchaseOrigin.BackOffice,
+                command.PosNumber,
+                command.CouponNumber,
+                command.OccurredAt is { } local ? Instant(local, await ZoneAsync(cancellationToken)) : null,
+                isCard ? customer : null,
+                isCard ? null : customer,
+                command.TotalAmount,
+                [.. command.Items.Select(i => new RecordPurchase.Item(i.ProductCode, i.Quantity, i.UnitPrice, i.TotalPrice))],
+                [.. command.Payments.Select(p => new RecordPurchase.Payment(p.Method, p.Amount))]);
         }
 
-        private static Saved Saved(RecordPurchase.Outcome outcome)
+        /// <summary>The purchase a replayed coupon names (the use case answers a replay with its stored receipt only).</summary>
+        private Task<Guid> RecordedIdAsync(RecordPurchase.Command input, CancellationToken cancellationToken)
         {
-            var receipt = JsonSerializer.Deserialize<Receipt>(outcome.Json!, RecordPurchase.Json)!;
-            // "credited", "pendingAudit", "none": the API's names of the statuses.
-            return new Saved(receipt.PurchaseId, receipt.PointsEarned, Enum.Parse<PointsStatus>(receipt.PointsStatus, ignoreCase: true),
-                outcome.Kind == RecordPurchase.Kind.Replayed);
+            var pos = input.PosNumber!.Trim();
+            var coupon = input.CouponNumber!.Trim();
+            return db.Purchases.AsNoTracking().Where(p => p.StoreId == input.StoreId && p.PosNumber == pos && p.CouponNumber == coupon)
+                .Select(p => p.Id).SingleAsync(cancellationToken);
         }
-
-        /// <summary>The form field of a refusal the handler names by the request's field.</summary>
-        private static string FieldOf(string? problemField) => problemField switch
-        {
-            "occurredAt" => nameof(Command.OccurredAt),
-            "customer" => nameof(Command.Customer),
-            _ => string.Empty,
-        };
 
         private Task<List<PurchaseList.Option>> StoresAsync(CancellationToken cancellationToken) =>
             scope.Apply(db.Stores.AsNoTracking()).Where(s => s.IsActive).OrderBy(s => s.Code)
@@ -182,13 +234,5 @@ public static class EnterPurchase
             var valid = zone.IsInvalidTime(local) ? local.AddHours(1) : local;
             return new DateTimeOffset(valid, zone.GetUtcOffset(valid));
         }
-    }
-
-    /// <summary>"items[0].totalPrice" → "Items[0].TotalPrice"; "customer.cardNumber" → "Customer"; "payments" → "Payments".</summary>
-    public static FieldError ToFormField(FieldError error)
-    {
-        var field = error.Field.StartsWith("customer", StringComparison.Ordinal) ? nameof(Command.Customer)
-            : string.Join('.', error.Field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
-        return error with { Field = field };
     }
 }

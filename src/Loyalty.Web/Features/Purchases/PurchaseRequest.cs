@@ -23,6 +23,12 @@ public sealed class PurchaseRequest
     public decimal? TotalAmount { get; set; }
     public List<PurchaseRequestItem>? Items { get; set; }
     public List<PurchaseRequestPayment>? Payments { get; set; }
+
+    /// <summary>The use case's input: what the API adapter hands to <see cref="RecordPurchase.Handler"/>.</summary>
+    public RecordPurchase.Command ToCommand(Guid storeId, PurchaseOrigin origin) => new(
+        storeId, origin, PosNumber, CouponNumber, OccurredAt, Customer?.CardNumber, Customer?.Document, TotalAmount,
+        Items is null ? [] : Items.ConvertAll(i => new RecordPurchase.Item(i?.ProductCode, i?.Quantity, i?.UnitPrice, i?.TotalPrice)),
+        Payments is null ? [] : Payments.ConvertAll(p => new RecordPurchase.Payment(p?.Method, p?.Amount)));
 }
 
 public sealed class PurchaseCustomer
@@ -54,131 +60,142 @@ public sealed class PurchaseRequestPayment
     public decimal? Amount { get; set; }
 }
 
-/// <summary>The request's own rules (400): everything that can be judged without the database.</summary>
+/// <summary>
+/// The purchase's own rules (400): everything that can be judged without the database, on the use case's typed input
+/// (<see cref="RecordPurchase.Command"/>), with errors named by the caller's <see cref="PurchaseFields"/>.
+/// </summary>
 public static class PurchaseRequestRules
 {
     // What a number field can hold at all (numeric(12,3) and (12,2) columns, and quantity × price without overflow);
     // the platform's bounds on what a purchase may be are far lower (Bounds, 422).
     private const decimal MaxValue = 999_999_999m;
 
-    public static IReadOnlyList<FieldError> Validate(PurchaseRequest r, IStringLocalizer<SharedResource> l)
+    public static IReadOnlyList<FieldError> Validate(PurchaseRequest r, IStringLocalizer<SharedResource> l) =>
+        Validate(r.ToCommand(Guid.Empty, PurchaseOrigin.Pos), PurchaseFields.Api, l);
+
+    public static IReadOnlyList<FieldError> Bounds(PurchaseRequest r, IStringLocalizer<SharedResource> l) =>
+        Bounds(r.ToCommand(Guid.Empty, PurchaseOrigin.Pos), PurchaseFields.Api, l);
+
+    public static string Hash(PurchaseRequest r) => Hash(r.ToCommand(Guid.Empty, PurchaseOrigin.Pos));
+
+    public static IReadOnlyList<FieldError> Validate(RecordPurchase.Command c, PurchaseFields fields, IStringLocalizer<SharedResource> l)
     {
         var errors = new List<FieldError>();
         void Add(string field, string key) => errors.Add(new FieldError(field, l[key]));
-        Text(r.PosNumber, Purchase.PosNumberMaxLength, "posNumber", errors, l);
-        Text(r.CouponNumber, Purchase.CouponNumberMaxLength, "couponNumber", errors, l);
-        if (r.OccurredAt is null)
+        Text(c.PosNumber, Purchase.PosNumberMaxLength, fields.PosNumber, errors, l);
+        Text(c.CouponNumber, Purchase.CouponNumberMaxLength, fields.CouponNumber, errors, l);
+        if (c.OccurredAt is null)
         {
-            Add("occurredAt", "Validation.Required");
+            Add(fields.OccurredAt, "Validation.Required");
         }
-        var card = r.Customer?.CardNumber;
-        var document = r.Customer?.Document;
-        if (string.IsNullOrWhiteSpace(card) && string.IsNullOrWhiteSpace(document))
+        if (string.IsNullOrWhiteSpace(c.CardNumber) && string.IsNullOrWhiteSpace(c.Document))
         {
-            Add("customer", "Purchase.CustomerRequired");
+            Add(fields.Customer, "Purchase.CustomerRequired");
         }
-        else if (!string.IsNullOrWhiteSpace(card) && CustomerIdentifier.Parse(card)?.CardNumber is null)
+        else if (!string.IsNullOrWhiteSpace(c.CardNumber) && CustomerIdentifier.Parse(c.CardNumber)?.CardNumber is null)
         {
-            Add("customer.cardNumber", "Validation.InvalidValueShort");
+            Add(fields.CardNumber, "Validation.InvalidValueShort");
         }
-        else if (string.IsNullOrWhiteSpace(card) && CustomerIdentifier.Parse(document)?.Document is null)
+        else if (string.IsNullOrWhiteSpace(c.CardNumber) && CustomerIdentifier.Parse(c.Document)?.Document is null)
         {
-            Add("customer.document", "Validation.InvalidValueShort");
+            Add(fields.Document, "Validation.InvalidValueShort");
         }
-        Money(r.TotalAmount, "totalAmount", errors, l);
-        var items = r.Items ?? [];
+        Money(c.TotalAmount, fields.TotalAmount, errors, l);
+        var items = c.Items;
         if (items.Count == 0)
         {
-            Add("items", "Purchase.ItemsRequired");
+            Add(fields.Items, "Purchase.ItemsRequired");
         }
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var at = $"items[{i}].";
-            Text(item.ProductCode, PurchaseItem.ProductCodeMaxLength, at + "productCode", errors, l);
-            var quantityOk = Positive(item.Quantity, 3, at + "quantity", errors, l);
-            var priceOk = Positive(item.UnitPrice, 3, at + "unitPrice", errors, l);
-            if (Money(item.TotalPrice, at + "totalPrice", errors, l) && quantityOk && priceOk
+            Text(item.ProductCode, PurchaseItem.ProductCodeMaxLength, fields.ProductCode(i), errors, l);
+            var quantityOk = Positive(item.Quantity, 3, fields.Quantity(i), errors, l);
+            var priceOk = Positive(item.UnitPrice, 3, fields.UnitPrice(i), errors, l);
+            if (Money(item.TotalPrice, fields.ItemTotal(i), errors, l) && quantityOk && priceOk
                 && !PurchaseItem.TotalMatches(item.Quantity!.Value, item.UnitPrice!.Value, item.TotalPrice!.Value))
             {
-                Add(at + "totalPrice", "Purchase.ItemTotalMismatch");
+                Add(fields.ItemTotal(i), "Purchase.ItemTotalMismatch");
             }
         }
-        var payments = r.Payments ?? [];
+        var payments = c.Payments;
         if (payments.Count == 0)
         {
-            Add("payments", "Purchase.PaymentsRequired");
+            Add(fields.Payments, "Purchase.PaymentsRequired");
         }
         for (var i = 0; i < payments.Count; i++)
         {
-            Text(payments[i].Method, PurchasePayment.MethodMaxLength, $"payments[{i}].method", errors, l);
-            Money(payments[i].Amount, $"payments[{i}].amount", errors, l);
+            Text(payments[i].Method, PurchasePayment.MethodMaxLength, fields.Method(i), errors, l);
+            Money(payments[i].Amount, fields.Amount(i), errors, l);
         }
+        // The sums are judged only when every line is right: a wrong item total is that item's error, not the total's too.
         if (errors.Count == 0)
         {
-            if (items.Sum(i => i.TotalPrice!.Value) != r.TotalAmount)
+            if (items.Sum(i => i.TotalPrice!.Value) != c.TotalAmount)
             {
-                Add("totalAmount", "Purchase.TotalNotSumOfItems");
+                Add(fields.TotalAmount, "Purchase.TotalNotSumOfItems");
             }
-            if (payments.Sum(p => p.Amount!.Value) != r.TotalAmount)
+            if (payments.Sum(p => p.Amount!.Value) != c.TotalAmount)
             {
-                Add("payments", "Purchase.PaymentsNotTotal");
+                Add(fields.PaymentsSum(payments.Count), "Purchase.PaymentsNotTotal");
             }
         }
         return errors;
     }
 
     /// <summary>
-    /// The platform's sanity bounds (<see cref="PurchaseBounds"/>), judged on a request that passed <see cref="Validate"/>:
-    /// a well-formed purchase no tenant setting may accept, so 422 rather than 400. Keyed like the request's fields.
+    /// The platform's sanity bounds (<see cref="PurchaseBounds"/>), judged on an input that passed <see cref="Validate(RecordPurchase.Command, PurchaseFields, IStringLocalizer{SharedResource})"/>:
+    /// a well-formed purchase no tenant setting may accept, so 422 rather than 400.
     /// </summary>
-    public static IReadOnlyList<FieldError> Bounds(PurchaseRequest r, IStringLocalizer<SharedResource> l)
+    public static IReadOnlyList<FieldError> Bounds(RecordPurchase.Command c, PurchaseFields fields, IStringLocalizer<SharedResource> l)
     {
         var errors = new List<FieldError>();
-        void Amount(decimal value, string field)
+        // Field names are made only for a value out of bounds: this runs for every POS purchase.
+        void Amount(decimal value, int index, Func<int, string> field)
         {
             if (!PurchaseBounds.AmountWithin(value))
             {
-                errors.Add(new FieldError(field, l["Purchase.AmountOverLimit", PurchaseBounds.MaxTotal]));
+                errors.Add(new FieldError(field(index), l["Purchase.AmountOverLimit", PurchaseBounds.MaxTotal]));
             }
         }
-        Amount(r.TotalAmount!.Value, "totalAmount");
-        for (var i = 0; i < r.Items!.Count; i++)
+        Amount(c.TotalAmount!.Value, 0, _ => fields.TotalAmount);
+        for (var i = 0; i < c.Items.Count; i++)
         {
-            var item = r.Items[i];
+            var item = c.Items[i];
             if (!PurchaseBounds.QuantityWithin(item.Quantity!.Value))
             {
-                errors.Add(new FieldError($"items[{i}].quantity", l["Purchase.QuantityOverLimit", PurchaseBounds.MaxQuantity]));
+                errors.Add(new FieldError(fields.Quantity(i), l["Purchase.QuantityOverLimit", PurchaseBounds.MaxQuantity]));
             }
             if (!PurchaseBounds.UnitPriceWithin(item.UnitPrice!.Value))
             {
-                errors.Add(new FieldError($"items[{i}].unitPrice", l["Purchase.UnitPriceOverLimit", PurchaseBounds.MaxUnitPrice]));
+                errors.Add(new FieldError(fields.UnitPrice(i), l["Purchase.UnitPriceOverLimit", PurchaseBounds.MaxUnitPrice]));
             }
-            Amount(item.TotalPrice!.Value, $"items[{i}].totalPrice");
+            Amount(item.TotalPrice!.Value, i, fields.ItemTotal);
         }
-        for (var i = 0; i < r.Payments!.Count; i++)
+        for (var i = 0; i < c.Payments.Count; i++)
         {
-            Amount(r.Payments[i].Amount!.Value, $"payments[{i}].amount");
+            Amount(c.Payments[i].Amount!.Value, i, fields.Amount);
         }
         return errors;
     }
 
-    /// <summary>A hash of the request's meaning (not its bytes): the same purchase sent with other spacing, property
-    /// order, punctuation of the document or trailing zeros is the same request.</summary>
-    public static string Hash(PurchaseRequest r)
+    /// <summary>A hash of the purchase's meaning (not its bytes): the same purchase sent with other spacing, property
+    /// order, punctuation of the document or trailing zeros is the same request. Stored with each purchase: changing
+    /// what goes in turns every earlier replay into a conflict.</summary>
+    public static string Hash(RecordPurchase.Command c)
     {
         var text = new StringBuilder()
-            .Append(r.PosNumber!.Trim()).Append('|').Append(r.CouponNumber!.Trim()).Append('|')
-            .Append(r.OccurredAt!.Value.UtcTicks).Append('|')
-            .Append(CustomerIdentifier.Parse(r.Customer?.CardNumber)?.CardNumber).Append('|')
-            .Append(CustomerIdentifier.Parse(r.Customer?.Document)?.Document).Append('|')
-            .Append(Number(r.TotalAmount!.Value));
-        foreach (var item in r.Items!)
+            .Append(c.PosNumber!.Trim()).Append('|').Append(c.CouponNumber!.Trim()).Append('|')
+            .Append(c.OccurredAt!.Value.UtcTicks).Append('|')
+            .Append(CustomerIdentifier.Parse(c.CardNumber)?.CardNumber).Append('|')
+            .Append(CustomerIdentifier.Parse(c.Document)?.Document).Append('|')
+            .Append(Number(c.TotalAmount!.Value));
+        foreach (var item in c.Items)
         {
             text.Append("|i:").Append(item.ProductCode!.Trim()).Append(';').Append(Number(item.Quantity!.Value))
                 .Append(';').Append(Number(item.UnitPrice!.Value)).Append(';').Append(Number(item.TotalPrice!.Value));
         }
-        foreach (var payment in r.Payments!)
+        foreach (var payment in c.Payments)
         {
             text.Append("|p:").Append(payment.Method!.Trim()).Append(';').Append(Number(payment.Amount!.Value));
         }

@@ -3,13 +3,15 @@ using Loyalty.Web.Infrastructure.Identity;
 using Loyalty.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Purchases;
 
 /// <summary>
 /// "Compras": TenantAdmins and store managers query their stores' purchases; they and cashiers type a purchase by hand
-/// for their store. A cashier, who cannot query, returns to a blank form after each purchase.
+/// for their store. After saving, a cashier (who cannot query) gets a blank form for the next coupon under the summary of
+/// the one saved; the others see the purchase with the same summary.
 /// </summary>
 [Route("compras")]
 [Authorize(Policy = StaffPolicies.StoreStaff)]
@@ -20,6 +22,9 @@ public sealed class PurchasesController(IStringLocalizer<SharedResource> l) : Co
     public const string AddPayment = "add-payment";
     public const string RemoveItemPrefix = "remove-item-";
     public const string RemovePaymentPrefix = "remove-payment-";
+
+    private const string SavedKey = "Purchases.Saved";
+    private const string ReplayedKey = "Purchases.Replayed";
 
     [HttpGet("")]
     [Authorize(Policy = StaffPolicies.StoreOperations)]
@@ -35,12 +40,23 @@ public sealed class PurchasesController(IStringLocalizer<SharedResource> l) : Co
 
     [HttpGet("{id:guid}")]
     [Authorize(Policy = StaffPolicies.StoreOperations)]
-    public async Task<IActionResult> Details(Guid id, [FromServices] PurchaseDetails.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Details(Guid id, [FromServices] PurchaseDetails.Handler handler, [FromServices] EnterPurchase.Handler entry,
+        CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(id, cancellationToken) is not { } model)
+        {
+            return NotFound();
+        }
+        if (JustSaved() is { } saved && saved.PurchaseId == id)
+        {
+            ViewData[nameof(EnterPurchase.Summary)] = await entry.SummaryAsync(saved, cancellationToken);
+        }
+        return View(model);
+    }
 
     [HttpGet("nova")]
     public async Task<IActionResult> New([FromServices] EnterPurchase.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.BlankAsync(cancellationToken));
+        View(await handler.BlankAsync(JustSaved(), cancellationToken));
 
     [HttpPost("nova")]
     public async Task<IActionResult> New([Bind(Prefix = "Command")] EnterPurchase.Command command, string? line, [FromServices] EnterPurchase.Handler handler,
@@ -50,7 +66,18 @@ public sealed class PurchasesController(IStringLocalizer<SharedResource> l) : Co
         {
             ChangeLines(command, line);
             ModelState.Clear();
+            if (line == AddItem)
+            {
+                ViewData[AddItem] = command.Items.Count - 1; // the new line takes the focus
+            }
             return View(await handler.RefillAsync(command, cancellationToken));
+        }
+        // What the lines determine and was left empty is filled in, and shown as filled if the form comes back.
+        foreach (var (field, value) in EnterPurchase.Complete(command,
+                     field => ModelState.GetFieldValidationState("Command." + field) == ModelValidationState.Invalid))
+        {
+            var typed = value.ToString(System.Globalization.CultureInfo.CurrentCulture);
+            ModelState.SetModelValue("Command." + field, typed, typed);
         }
         // A value the binder could not read (a price of "abc") arrives empty: its message stays next to the field, as
         // typed, and the other fields get theirs in the same round.
@@ -66,13 +93,18 @@ public sealed class PurchasesController(IStringLocalizer<SharedResource> l) : Co
             return View(await handler.RefillAsync(command, cancellationToken));
         }
         var saved = result.Value!;
-        TempData[Flash.Success] = saved.Replayed
-            ? l["Purchases.AlreadyRecorded"].Value
-            : l["Purchases.Recorded", saved.PointsEarned, l["Purchases.Status." + saved.PointsStatus]].Value;
+        TempData[SavedKey] = saved.PurchaseId;
+        TempData[ReplayedKey] = saved.Replayed;
         return User.IsInRole(nameof(Domain.Staff.StaffRole.Cashier))
             ? RedirectToAction(nameof(New))
             : RedirectToAction(nameof(Details), new { id = saved.PurchaseId });
     }
+
+    /// <summary>The purchase saved by the post that redirected here, once (a reload shows the page without it).</summary>
+    private EnterPurchase.Saved? JustSaved() =>
+        TempData[SavedKey] is Guid purchaseId // the cookie brings a Guid back as one
+            ? new EnterPurchase.Saved(purchaseId, TempData[ReplayedKey] is true)
+            : null;
 
     private void AddErrors(IEnumerable<FieldError> errors)
     {
@@ -80,7 +112,7 @@ public sealed class PurchasesController(IStringLocalizer<SharedResource> l) : Co
         {
             var key = error.Field.Length == 0 ? string.Empty : "Command." + error.Field;
             // The binder's "not a number" says more than "required" about a value it could not read.
-            if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            if (ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid)
             {
                 ModelState.AddModelError(key, error.Message);
             }

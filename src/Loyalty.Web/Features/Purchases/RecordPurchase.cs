@@ -42,11 +42,24 @@ public static class RecordPurchase
         Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, IReadOnlyList<DiscountGiven> Discounts,
         IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
 
-    /// <summary><paramref name="Json"/> is the receipt exactly as first answered.</summary>
+    /// <summary>
+    /// The use case's typed input: what a POS sends (the API maps its request into it, <see cref="PurchaseRequest.ToCommand"/>)
+    /// or what the back-office types. Nullable where a caller may leave a field out: the rules say so next to the field.
+    /// </summary>
+    public sealed record Command(
+        Guid StoreId, PurchaseOrigin Origin, string? PosNumber, string? CouponNumber, DateTimeOffset? OccurredAt, string? CardNumber,
+        string? Document, decimal? TotalAmount, IReadOnlyList<Item> Items, IReadOnlyList<Payment> Payments);
+
+    public sealed record Item(string? ProductCode, decimal? Quantity, decimal? UnitPrice, decimal? TotalPrice);
+
+    public sealed record Payment(string? Method, decimal? Amount);
+
+    /// <summary><paramref name="Json"/> is the receipt exactly as first answered; <paramref name="Receipt"/> the same, typed,
+    /// when this call created it.</summary>
     /// <param name="Errors">Field errors: 400 with <see cref="Kind.Invalid"/>, 422 with <see cref="Kind.Unprocessable"/> (the platform's bounds).</param>
-    /// <param name="ProblemField">The request field a refusal is about (<c>occurredAt</c>, <c>customer</c>), when it is about one.</param>
+    /// <param name="ProblemField">The field a refusal is about (the date-time, the customer, the coupon), when it is about one.</param>
     public sealed record Outcome(Kind Kind, string? Json = null, IReadOnlyList<FieldError>? Errors = null, string? Problem = null,
-        string? ProblemField = null);
+        string? ProblemField = null, Receipt? Receipt = null);
 
     public static string StatusName(PointsStatus status) => status switch
     {
@@ -59,59 +72,61 @@ public static class RecordPurchase
         TenantContext tenant, NpgsqlDataSource dataSource, TenantRulesCache tenantRules, PurchaseEarning earning, TimeProvider clock,
         IStringLocalizer<SharedResource> l)
     {
+        /// <summary>A POS's request (and the demo's), its errors named as in the API.</summary>
         public Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, CancellationToken cancellationToken) =>
-            HandleAsync(storeId, request, PurchaseOrigin.Pos, cancellationToken);
+            HandleAsync(request.ToCommand(storeId, PurchaseOrigin.Pos), PurchaseFields.Api, cancellationToken);
 
-        /// <param name="origin">The POS, or the back-office typing a purchase by hand: the same rules either way.</param>
-        public async Task<Outcome> HandleAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, CancellationToken cancellationToken)
+        /// <param name="fields">What the caller calls each field: errors come back under those names.</param>
+        public async Task<Outcome> HandleAsync(Command command, PurchaseFields fields, CancellationToken cancellationToken)
         {
-            if (PurchaseRequestRules.Validate(request, l) is { Count: > 0 } errors)
+            if (PurchaseRequestRules.Validate(command, fields, l) is { Count: > 0 } errors)
             {
                 return new Outcome(Kind.Invalid, Errors: errors);
             }
-            if (PurchaseRequestRules.Bounds(request, l) is { Count: > 0 } beyond)
+            if (PurchaseRequestRules.Bounds(command, fields, l) is { Count: > 0 } beyond)
             {
                 return new Outcome(Kind.Unprocessable, Errors: beyond);
             }
             // Before the purchase's connection opens: on a miss the snapshot is read through EF on a connection of its own.
             var rules = await tenantRules.GetAsync(tenant.RequiredTenantId, cancellationToken);
             await using var store = new PurchaseStore(dataSource, tenant);
-            return await RecordAsync(storeId, request, origin, rules, store, cancellationToken);
+            return await RecordAsync(command, fields, rules, store, cancellationToken);
         }
 
-        private async Task<Outcome> RecordAsync(Guid storeId, PurchaseRequest request, PurchaseOrigin origin, EarningRules rules,
-            PurchaseStore store, CancellationToken cancellationToken)
+        private async Task<Outcome> RecordAsync(Command command, PurchaseFields fields, EarningRules rules, PurchaseStore store,
+            CancellationToken cancellationToken)
         {
-            var hash = PurchaseRequestRules.Hash(request);
-            var pos = request.PosNumber!.Trim();
-            var coupon = request.CouponNumber!.Trim();
-            var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(request.Customer!.CardNumber) ? request.Customer.Document : request.Customer.CardNumber)!;
+            var storeId = command.StoreId;
+            var hash = PurchaseRequestRules.Hash(command);
+            var pos = command.PosNumber!.Trim();
+            var coupon = command.CouponNumber!.Trim();
+            var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(command.CardNumber) ? command.Document : command.CardNumber)!;
             // A concession rates items by their products' departments: read them with the opening, not in a round trip of their own.
-            IReadOnlyCollection<string>? codes = rules.Campaigns.HasConcessions ? [.. request.Items!.Select(i => i.ProductCode!.Trim()).Distinct()] : null;
+            IReadOnlyCollection<string>? codes = rules.Campaigns.HasConcessions ? [.. command.Items.Select(i => i.ProductCode!.Trim()).Distinct()] : null;
             var opening = await store.OpenAsync(storeId, pos, coupon, identifier, codes, cancellationToken);
             if (opening.Earlier is { } earlier)
             {
                 await store.RollbackAsync(cancellationToken);
-                return AnswerOf(earlier, hash);
+                return AnswerOf(earlier, hash, fields);
             }
             var now = clock.GetUtcNow();
-            var occurredAt = request.OccurredAt!.Value;
+            var occurredAt = command.OccurredAt!.Value;
             if (occurredAt < now - MaxAge || occurredAt > now + MaxAhead)
             {
                 await store.RollbackAsync(cancellationToken);
-                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.OccurredAtOutOfWindow"], ProblemField: "occurredAt");
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.OccurredAtOutOfWindow"], ProblemField: fields.OccurredAt);
             }
             if (opening.Holder is not { } holder)
             {
                 await store.RollbackAsync(cancellationToken);
-                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.CustomerNotFound"], ProblemField: "customer");
+                return new Outcome(Kind.Unprocessable, Problem: l["Purchase.CustomerNotFound"], ProblemField: fields.Customer);
             }
             var purchase = Purchase.Record(
-                new PurchaseHeader(storeId, pos, coupon, occurredAt, holder.CustomerId, holder.CardNumber, request.TotalAmount!.Value, hash),
-                request.Items!.Select((i, n) => PurchaseItem.Of(n + 1, i.ProductCode!, i.Quantity!.Value, i.UnitPrice!.Value, i.TotalPrice!.Value)),
-                request.Payments!.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
+                new PurchaseHeader(storeId, pos, coupon, occurredAt, holder.CustomerId, holder.CardNumber, command.TotalAmount!.Value, hash),
+                command.Items.Select((i, n) => PurchaseItem.Of(n + 1, i.ProductCode!, i.Quantity!.Value, i.UnitPrice!.Value, i.TotalPrice!.Value)),
+                command.Payments.Select(p => PurchasePayment.Of(p.Method!, p.Amount!.Value)),
                 now,
-                origin);
+                command.Origin);
             if (rules.Category(holder.CategoryId) is null)
             {
                 // A category created on another server since this one read the tenant's rules.
@@ -129,8 +144,9 @@ public static class RecordPurchase
                 await store.RollbackAsync(cancellationToken);
                 return new Outcome(Kind.Unprocessable, Problem: l["Purchase.PointsOverLimit", PurchaseBounds.MaxPoints]);
             }
-            var json = JsonSerializer.Serialize(new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus),
-                earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts), Json);
+            var receipt = new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus),
+                earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts);
+            var json = JsonSerializer.Serialize(receipt, Json);
             purchase.Answer(json);
             try
             {
@@ -140,13 +156,15 @@ public static class RecordPurchase
             {
                 // Another transaction recorded the coupon after this one looked: answer what it stored.
                 await store.RollbackAsync(cancellationToken);
-                return AnswerOf((await store.EarlierAsync(storeId, pos, coupon, cancellationToken))!, hash);
+                return AnswerOf((await store.EarlierAsync(storeId, pos, coupon, cancellationToken))!, hash, fields);
             }
-            return new Outcome(Kind.Created, json);
+            return new Outcome(Kind.Created, json, Receipt: receipt);
         }
 
         /// <summary>The coupon already recorded: the first answer for the same content, a conflict for another.</summary>
-        private Outcome AnswerOf(PurchaseStore.Earlier earlier, string hash) =>
-            earlier.RequestHash == hash ? new Outcome(Kind.Replayed, earlier.Response) : new Outcome(Kind.Conflict, Problem: l["Purchase.CouponConflict"]);
+        private Outcome AnswerOf(PurchaseStore.Earlier earlier, string hash, PurchaseFields fields) =>
+            earlier.RequestHash == hash
+                ? new Outcome(Kind.Replayed, earlier.Response)
+                : new Outcome(Kind.Conflict, Problem: l["Purchase.CouponConflict"], ProblemField: fields.CouponNumber);
     }
 }

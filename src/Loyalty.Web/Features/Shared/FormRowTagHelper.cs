@@ -22,6 +22,9 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Autocomplete { get; set; }
     public bool Autofocus { get; set; }
 
+    /// <summary>The phone keyboard a text field wants: <c>decimal</c> for money and quantities, <c>numeric</c> for digits.</summary>
+    public string? Inputmode { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -46,6 +49,10 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
         if (Autocomplete is not null)
         {
             attributes["autocomplete"] = Autocomplete;
+        }
+        if (Inputmode is not null)
+        {
+            attributes["inputmode"] = Inputmode;
         }
         if (Autofocus)
         {
