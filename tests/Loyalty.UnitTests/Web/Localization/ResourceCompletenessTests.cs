@@ -36,6 +36,7 @@ public sealed partial class ResourceCompletenessTests
         ["Audit."] = Names<AuditAction>(),
         ["DailyClose.Status."] = Names<DailyCloseStatus>(),
         ["DailyClose.Trigger."] = Names<DailyCloseTrigger>(),
+        ["DailyClose.Step."] = [Loyalty.Web.Features.Points.PointsExpiryStep.StepKey],
         ["Mandatory."] = [.. Names<Loyalty.Domain.Customers.MandatoryFields>().Where(n => n != "None")],
         ["AuditParameter."] = Names<Loyalty.Domain.Categories.AuditParameter>(),
         ["AuditReason."] = [.. Loyalty.Domain.Purchases.AuditReason.All],
