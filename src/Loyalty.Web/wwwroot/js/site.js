@@ -40,3 +40,12 @@
         });
     });
 })();
+// Where the reader should start: the element marked data-focus-on-load; one marked "unless-autofocus" (the confirmation
+// after a save) only when the page does not start in a field of its own.
+(function () {
+    'use strict';
+    var target = document.querySelector('[data-focus-on-load]');
+    if (!target) { return; }
+    if (target.getAttribute('data-focus-on-load') === 'unless-autofocus' && document.querySelector('[autofocus]')) { return; }
+    target.focus();
+})();
