@@ -100,6 +100,7 @@ public static class LoyaltyApp
             })
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml"))
             .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml"));
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, CspHtmlGenerator>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "loyalty.antiforgery";

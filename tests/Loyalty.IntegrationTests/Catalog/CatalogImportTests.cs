@@ -72,12 +72,12 @@ public sealed class CatalogImportTests(AppFixture fixture) : IClassFixture<AppFi
         var preview = await client.Http.GetStringAsync($"{import}/previa?{FullMapping}");
         Assert.Equal(3, Html.Parse(preview).QuerySelectorAll("[data-testid=preview-row]").Length);
         Assert.Empty(Html.Parse(preview).QuerySelectorAll("[data-testid=import-error]"));
-        Assert.Contains("2 departamento(s) e 1 seção(ões) serão criados", Html.Text(preview));
+        Assert.Contains("A criar: 2 departamentos e 1 seção.", Html.Text(preview));
         Assert.Equal(0, await App.InTenantAsync(tenant.Id, db => db.Products.CountAsync())); // the preview saves nothing
 
         var done = await ImportAsync(client, import, FullMapping, "Skip");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Contains("3 produto(s) incluído(s)", Html.Text(await client.Http.GetStringAsync("/produtos")));
+        Assert.Contains("Produtos incluídos: 3;", Html.Text(await client.Http.GetStringAsync("/produtos")));
         var products = await App.InTenantAsync(tenant.Id, db => db.Products.OrderBy(p => p.Code).ToListAsync());
         var departments = await App.InTenantAsync(tenant.Id, db => db.Departments.ToDictionaryAsync(d => d.Code));
         var drinks = await App.InTenantAsync(tenant.Id, db => db.Sections.SingleAsync());
@@ -110,7 +110,7 @@ public sealed class CatalogImportTests(AppFixture fixture) : IClassFixture<AppFi
 
         var updated = await ImportAsync(client, await UploadOrThrowAsync(client, file), "Code=0&Description=1&DepartmentCode=2", "Update");
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
-        Assert.Contains("0 produto(s) incluído(s), 2 atualizado(s)", Html.Text(await client.Http.GetStringAsync("/produtos")));
+        Assert.Contains("Produtos incluídos: 0; atualizados: 2;", Html.Text(await client.Http.GetStringAsync("/produtos")));
         gasc = await App.InTenantAsync(tenant.Id, db => db.Products.SingleAsync(p => p.Code == "GASC"));
         var fuel = await App.InTenantAsync(tenant.Id, db => db.Departments.SingleAsync());
         Assert.Equal(("Gasolina comum", fuel.Id), (gasc.Description, gasc.DepartmentId!.Value));

@@ -31,7 +31,7 @@ public sealed class PointsAuditController(IStringLocalizer<SharedResource> l) : 
             ViewData["Reason"] = command.Reason;
             return View(nameof(Index), await queue.HandleAsync(new AuditQueue.Query(), cancellationToken));
         }
-        TempData[Flash.Success] = l[command.Decision == DecideAudit.Approve ? "PointsAudit.Approved" : "PointsAudit.Rejected", result.Value].Value;
+        TempData[Flash.Success] = (command.Decision == DecideAudit.Approve ? l.Plural("PointsAudit.Approved", result.Value) : l.Plural("PointsAudit.Rejected", result.Value)).Value;
         return RedirectToAction(nameof(Index));
     }
 }

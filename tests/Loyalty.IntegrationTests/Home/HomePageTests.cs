@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Loyalty.Domain.Staff;
+using Loyalty.IntegrationTests.Identity;
+using Loyalty.Web.Features.Demo;
+
+namespace Loyalty.IntegrationTests.Home;
+
+/// <summary>Each role lands on its own home page: the cashier on the counter's search and shortcuts, the other roles on
+/// their shortcuts, and the roles whose screens have not arrived on a page that says so.</summary>
+public sealed partial class HomePageTests(DemoFixture fixture) : IClassFixture<DemoFixture>
+{
+    public static TheoryData<StaffRole, string?, string, string[]> Homes => new()
+    {
+        { StaffRole.Cashier, "demo", "caixa@demo.local", ["register-customer", "new-purchase", "redemption"] },
+        { StaffRole.StoreManager, "demo", "gerente@demo.local", ["register-customer", "customers", "purchases", "redemption", "blocks", "points-audit"] },
+        { StaffRole.TenantAdmin, "demo", "admin@demo.local", ["customers", "purchases", "points-audit", "campaigns", "users", "dailyclose", "audit"] },
+        { StaffRole.PlatformAdmin, null, DemoSeeder.PlatformEmail, ["tenants", "jobs"] },
+        { StaffRole.CreditAnalyst, "demo", "credito@demo.local", [] },
+        { StaffRole.CardOperator, "demo", "cartoes@demo.local", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Homes))]
+    public async Task Home_Should_OfferTheShortcutsOfTheRole_EachOpeningForIt(StaffRole role, string? company, string email, string[] shortcuts)
+    {
+        using var client = fixture.App.CreateStaffClient();
+        await client.SignInOrThrowAsync(company, email, DemoSeeder.Password);
+
+        var html = await client.Http.GetStringAsync("/");
+
+        var links = ShortcutRegex().Matches(html).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["href"].Value);
+        Assert.Equal(shortcuts, links.Keys);
+        foreach (var href in links.Values)
+        {
+            var response = await client.Http.GetAsync(href);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: {href} answered {(int)response.StatusCode}");
+        }
+        Assert.Equal(role == StaffRole.Cashier, html.Contains("data-testid=\"home-search\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CashierSearch_Should_FindTheCustomerByNameOnTheCustomerList()
+    {
+        using var client = fixture.App.CreateStaffClient();
+        await client.SignInOrThrowAsync("demo", "caixa@demo.local", DemoSeeder.Password);
+
+        var home = await client.Http.GetStringAsync("/");
+        var form = SearchFormRegex().Match(home);
+
+        Assert.True(form.Success, "the cashier's home has no search form");
+        Assert.Equal("/clientes", form.Groups["action"].Value);
+        var results = WebUtility.HtmlDecode(await client.Http.GetStringAsync($"/clientes?{form.Groups["name"].Value}=Jo%C3%A3o"));
+        Assert.Contains("João da Silva", results, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("credito@demo.local", "analisar os pedidos de crédito")]
+    [InlineData("cartoes@demo.local", "ciclo de vida dos cartões")]
+    public async Task Home_Should_SayWhatIsComing_When_TheRoleHasNoScreensYet(string email, string explanation)
+    {
+        using var client = fixture.App.CreateStaffClient();
+        await client.SignInOrThrowAsync("demo", email, DemoSeeder.Password);
+
+        var html = WebUtility.HtmlDecode(await client.Http.GetStringAsync("/"));
+
+        Assert.Contains("data-testid=\"home-coming-soon\"", html, StringComparison.Ordinal);
+        Assert.Contains(explanation, html, StringComparison.Ordinal);
+        Assert.Contains("fale com o administrador da sua empresa", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"href=""(?<href>[^""]+)"" data-testid=""shortcut-(?<id>[^""]+)""")]
+    private static partial Regex ShortcutRegex();
+
+    [GeneratedRegex(@"<form method=""get"" action=""(?<action>[^""]+)""[^>]*data-testid=""home-search""[\s\S]*?<input id=""home-q"" name=""(?<name>[^""]+)""")]
+    private static partial Regex SearchFormRegex();
+}
