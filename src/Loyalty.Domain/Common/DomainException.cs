@@ -7,4 +7,7 @@ namespace Loyalty.Domain.Common;
 public class DomainException(string code, string? detail = null) : Exception(detail ?? code)
 {
     public string Code { get; } = code;
+
+    /// <summary>Values for the message's placeholders (e.g. the campaigns that use a category).</summary>
+    public object[] Arguments { get; init; } = [];
 }

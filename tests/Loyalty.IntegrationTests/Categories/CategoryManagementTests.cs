@@ -1,4 +1,5 @@
 using System.Net;
+using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Customers;
 using Loyalty.Testing;
@@ -99,6 +100,33 @@ public sealed class CategoryManagementTests(AppFixture fixture) : IClassFixture<
 
         await client.PostFormAsync($"/categorias/{unused}/excluir", list, new Dictionary<string, string>());
         Assert.False(await App.InTenantAsync(tenant.Id, db => db.CustomerCategories.AnyAsync(c => c.Id == unused)));
+    }
+
+    [Fact]
+    public async Task Category_In_A_Campaign_Should_Not_Be_Deleted_And_The_Message_Names_The_Campaigns()
+    {
+        var (tenant, client) = await AdminAsync("cat-i");
+        var category = await CreateCategoryAsync(tenant.Id, "Ouro");
+        await App.InTenantAsync(tenant.Id, async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var type = CampaignType.Create("Sazonal", now);
+            db.CampaignTypes.Add(type);
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            Campaign InGold(string description) => Campaign.Create(new CampaignTerms(description, today, today.AddDays(30), type.Id,
+                CampaignSituation.Pending, CampaignClassification.Periodic, [category], null, null, null, null), now);
+            db.Campaigns.AddRange(InGold("Natal Ouro"), InGold("Páscoa Ouro"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var list = await client.Http.GetStringAsync("/categorias");
+
+        var refused = await client.PostFormAsync($"/categorias/{category}/excluir", list, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var page = WebUtility.HtmlDecode(await client.Http.GetStringAsync("/categorias"));
+        Assert.Contains("A categoria participa das campanhas Natal Ouro, Páscoa Ouro e não pode ser excluída", page);
+        Assert.True(await App.InTenantAsync(tenant.Id, db => db.CustomerCategories.AnyAsync(c => c.Id == category)));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class CampaignErrors
 
     public static FieldError ToField(this DomainException error, IStringLocalizer<SharedResource> l,
         IReadOnlyDictionary<string, string> fieldsByCode, string fallback) =>
-        new(fieldsByCode.TryGetValue(error.Code, out var field) ? field : fallback, l[error.Code]);
+        new(fieldsByCode.TryGetValue(error.Code, out var field) ? field : fallback, l[error.Code, error.Arguments]);
 
     /// <summary>Adds the use case's messages, except on a field that already says its value could not be read.</summary>
     public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState)

@@ -36,6 +36,14 @@ public static class CategoryStatus
                 return false;
             }
             category.EnsureDeletable(inUse: await db.Customers.AnyAsync(c => c.CategoryId == id, cancellationToken));
+            // A campaign's participating categories are an array, not a foreign key: deleting one would leave the
+            // campaign earning for nobody, so the campaigns are named and the user inactivates the category instead.
+            var campaigns = await db.Campaigns.Where(c => c.CategoryIds.Contains(id))
+                .OrderBy(c => c.Description).Select(c => c.Description).ToListAsync(cancellationToken);
+            if (campaigns.Count > 0)
+            {
+                throw new Domain.Common.DomainException("Category.UsedByCampaigns") { Arguments = [string.Join(", ", campaigns)] };
+            }
             db.CustomerCategories.Remove(category);
             try
             {

@@ -21,7 +21,7 @@ public sealed class DomainExceptionFilter(IStringLocalizer<SharedResource> local
         {
             return;
         }
-        var message = localizer[domain.Code].Value;
+        var message = localizer[domain.Code, domain.Arguments].Value;
         if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
         {
             context.Result = new ObjectResult(new ProblemDetails
