@@ -29,10 +29,10 @@ public static class TestCampaigns
             var type = CampaignType.Create($"Tipo {Guid.NewGuid():N}"[..20], now);
             db.CampaignTypes.Add(type);
             var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var campaign = Campaign.Create(new CampaignTerms(description, today.AddDays(-30), today.AddDays(30), type.Id, situation,
-                classification, [], null, null, null, null), now);
             var shares = Campaign.EqualShares(storeIds.Length);
-            campaign.SetStores(storeIds.Select((id, i) => new CampaignStoreTerms(id, null, null, hours?.From, hours?.To, shares[i])));
+            var campaign = Campaign.Create(new CampaignTerms(description, today.AddDays(-30), today.AddDays(30), type.Id, situation,
+                classification, [], null, null, null, null), now,
+                storeIds.Select((id, i) => new CampaignStoreTerms(id, null, null, hours?.From, hours?.To, shares[i])));
             rules?.Invoke(campaign);
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();

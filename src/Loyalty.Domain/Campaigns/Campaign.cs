@@ -41,9 +41,13 @@ public partial class Campaign : ITenantOwned, IAudited
 
     public IReadOnlyCollection<CampaignStore> Stores => _stores.AsReadOnly();
 
-    public static Campaign Create(CampaignTerms terms, DateTimeOffset now)
+    /// <summary>A new campaign; it can be Active only when it starts with <paramref name="stores"/> taking part.</summary>
+    public static Campaign Create(CampaignTerms terms, DateTimeOffset now, IEnumerable<CampaignStoreTerms>? stores = null)
     {
         var campaign = new Campaign { Id = Guid.CreateVersion7(now), CreatedAt = now, Classification = terms.Classification };
+        // The stores are checked against the campaign's period, and the situation against the stores: Active comes last.
+        campaign.Apply(terms with { Situation = CampaignSituation.Pending });
+        campaign.SetStores(stores ?? []);
         campaign.Apply(terms);
         return campaign;
     }
@@ -83,6 +87,7 @@ public partial class Campaign : ITenantOwned, IAudited
         {
             throw new DomainException("Campaign.StorePeriodOutside");
         }
+        EnsureStoresWhenActive(terms.Situation, _stores.Count);
         Description = Guard.Text(terms.Description, DescriptionMaxLength, "Campaign.DescriptionRequired");
         StartDate = terms.StartDate;
         EndDate = terms.EndDate;
@@ -112,6 +117,7 @@ public partial class Campaign : ITenantOwned, IAudited
         {
             throw new DomainException("Campaign.SharesNot100");
         }
+        EnsureStoresWhenActive(Situation, list.Count);
         var created = list.Select(s => CampaignStore.Of(Id, s)).ToList();
         if (created.Any(s => !s.FitsIn(StartDate, EndDate)))
         {
@@ -177,6 +183,15 @@ public partial class Campaign : ITenantOwned, IAudited
 
     private bool HasRules => _concessions.Count + _prizes.Count + _thresholdAwards.Count + _productPoints.Count
         + _storeBonuses.Count + _frequencyBonuses.Count + _discounts.Count + _giftRules.Count > 0;
+
+    /// <summary>An Active campaign with no participating store would earn for nobody, silently (SPEC §6).</summary>
+    private static void EnsureStoresWhenActive(CampaignSituation situation, int stores)
+    {
+        if (situation == CampaignSituation.Active && stores == 0)
+        {
+            throw new DomainException("Campaign.ActiveWithoutStores");
+        }
+    }
 
     private void EnsureNotCancelled()
     {

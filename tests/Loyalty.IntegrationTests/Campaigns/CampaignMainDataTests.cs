@@ -61,6 +61,29 @@ public sealed class CampaignMainDataTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Active_Without_Participating_Stores_Should_Be_Refused_Next_To_The_Situation()
+    {
+        var w = await CampaignWorld.CreateAsync(App, "cm-s");
+        var fields = MainData(w);
+        fields["Situation"] = "Active";
+
+        var created = await w.PostAsync("/campanhas/nova", fields);
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.StartsWith("Uma campanha ativa precisa de pelo menos uma loja participante",
+            Html.FieldMessage(await created.Content.ReadAsStringAsync(), "Situation"));
+        Assert.False(await App.InTenantAsync(w.Tenant.Id, db => db.Campaigns.AnyAsync()));
+
+        var id = await w.CampaignAsync(App, CampaignClassification.Fixed, withStores: false);
+        var edited = await w.PostAsync($"/campanhas/{id}/editar", fields);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.StartsWith("Uma campanha ativa precisa de pelo menos uma loja participante",
+            Html.FieldMessage(await edited.Content.ReadAsStringAsync(), "Situation"));
+        Assert.Equal(CampaignSituation.Pending, (await w.LoadAsync(App, id)).Situation);
+    }
+
+    [Fact]
     public async Task Edit_Should_Change_The_Main_Data_And_Refuse_A_New_Classification_Once_Rules_Exist()
     {
         var w = await CampaignWorld.CreateAsync(App, "cm-c");

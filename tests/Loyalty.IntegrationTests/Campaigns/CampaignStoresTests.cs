@@ -52,6 +52,19 @@ public sealed class CampaignStoresTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Removing_The_Last_Store_Of_An_Active_Campaign_Should_Be_Refused_On_The_Grid()
+    {
+        var w = await CampaignWorld.CreateAsync(App, "cs-s");
+        var id = await w.CampaignAsync(App, CampaignClassification.Fixed);
+
+        var html = await w.PostForPageAsync($"/campanhas/{id}/filiais", Grid(w, (false, "50"), (false, "50")));
+
+        Assert.StartsWith("Uma campanha ativa precisa de pelo menos uma loja participante",
+            Html.Parse(html).QuerySelector("[data-testid=grid-error]")?.TextContent.Trim());
+        Assert.Equal(2, (await w.LoadAsync(App, id)).Stores.Count);
+    }
+
+    [Fact]
     public async Task Shares_Of_100_Should_Be_Saved_With_Each_Stores_Period_And_Hours()
     {
         var w = await CampaignWorld.CreateAsync(App, "cs-c");

@@ -47,12 +47,11 @@ internal sealed record CampaignWorld(
     {
         await using var scope = app.TenantScope(Tenant.Id);
         var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
-        var campaign = Campaign.Create(new CampaignTerms(description, Start, End, TypeId, CampaignSituation.Active, classification, [], null,
-            10_000m, 2_000m, 300), DateTimeOffset.UtcNow);
-        if (withStores)
-        {
-            campaign.SetStores([new CampaignStoreTerms(StoreA, null, null, null, null, 50m), new CampaignStoreTerms(StoreB, null, null, null, null, 50m)]);
-        }
+        // An Active campaign needs its stores: without them it is made Pending.
+        var campaign = Campaign.Create(new CampaignTerms(description, Start, End, TypeId,
+            withStores ? CampaignSituation.Active : CampaignSituation.Pending, classification, [], null, 10_000m, 2_000m, 300),
+            DateTimeOffset.UtcNow,
+            withStores ? [new CampaignStoreTerms(StoreA, null, null, null, null, 50m), new CampaignStoreTerms(StoreB, null, null, null, null, 50m)] : []);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
         return campaign.Id;

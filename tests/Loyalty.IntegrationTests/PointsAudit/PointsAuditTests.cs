@@ -126,8 +126,7 @@ public sealed class PointsAuditTests(AppFixture fixture) : IClassFixture<AppFixt
             var product = Product.Create("7891000100103", "Produto do PDV", null, null, now);
             var type = CampaignType.Create("Promocional", now);
             var campaign = Campaign.Create(new CampaignTerms("Brinde", today.AddDays(-1), today.AddDays(1), type.Id, CampaignSituation.Active,
-                CampaignClassification.Periodic, [], null, null, null, null), now);
-            campaign.SetStores([new CampaignStoreTerms(_storeA, null, null, null, null, 100m)]);
+                CampaignClassification.Periodic, [], null, null, null, null), now, [new CampaignStoreTerms(_storeA, null, null, null, null, 100m)]);
             campaign.SetGiftRules([(product.Id, 1m, product.Id, 1)]);
             db.AddRange(product, type, campaign);
             return await db.SaveChangesAsync();

@@ -245,8 +245,8 @@ public sealed class CampaignEarningApiTests(AppFixture fixture) : IClassFixture<
             db.Add(type);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var campaign = Campaign.Create(new CampaignTerms("Campanha de teste", today.AddDays(-10), today.AddDays(10), type.Id,
-                CampaignSituation.Active, classification, categories ?? [], null, null, null, null), Now);
-            campaign.SetStores([new CampaignStoreTerms(_store, null, null, null, null, 100m)]);
+                CampaignSituation.Active, classification, categories ?? [], null, null, null, null), Now,
+                [new CampaignStoreTerms(_store, null, null, null, null, 100m)]);
             rules(campaign);
             db.Add(campaign);
             await db.SaveChangesAsync();

@@ -147,8 +147,8 @@ public sealed class CampaignEarningTests
 
     private static Campaign Build(CampaignClassification classification, Action<Campaign> rules, IReadOnlyCollection<Guid>? categories)
     {
-        var campaign = Campaign.Create(CampaignTests.Terms(classification, categories: categories), Now);
-        campaign.SetStores([CampaignTests.Store(Store, 100m)]);
+        var campaign = Campaign.Create(CampaignTests.Terms(classification, CampaignSituation.Active, categories), Now,
+            [CampaignTests.Store(Store, 100m)]);
         rules(campaign);
         return campaign;
     }

@@ -10,7 +10,7 @@ public sealed class CampaignTests
     private static readonly Guid StoreB = Guid.NewGuid();
 
     internal static CampaignTerms Terms(
-        CampaignClassification classification = CampaignClassification.Fixed, CampaignSituation situation = CampaignSituation.Active,
+        CampaignClassification classification = CampaignClassification.Fixed, CampaignSituation situation = CampaignSituation.Pending,
         IReadOnlyCollection<Guid>? categories = null) =>
         new("Natal 2026", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), Guid.NewGuid(), situation, classification,
             categories ?? [], null, 100_000m, 20_000m, 1_000);
@@ -74,7 +74,7 @@ public sealed class CampaignTests
     [InlineData(12, 0, false)]
     public void A_Campaign_Should_Be_Open_Only_Within_The_Store_Hours(int hour, int minute, bool open)
     {
-        var campaign = Campaign.Create(Terms(), Now);
+        var campaign = Campaign.Create(Terms(situation: CampaignSituation.Active), Now, [Store(StoreA, 100m)]);
         campaign.SetStores([Store(StoreA, 100m) with { StartTime = new TimeOnly(8, 0), EndTime = new TimeOnly(12, 0) }]);
         Assert.Equal(open, campaign.IsOpenAt(StoreA, new DateTime(2026, 12, 10, hour, minute, 0)));
     }
@@ -85,7 +85,7 @@ public sealed class CampaignTests
     [InlineData(12, false)]
     public void Hours_That_End_Before_They_Start_Should_Run_Past_Midnight(int hour, bool open)
     {
-        var campaign = Campaign.Create(Terms(), Now);
+        var campaign = Campaign.Create(Terms(situation: CampaignSituation.Active), Now, [Store(StoreA, 100m)]);
         campaign.SetStores([Store(StoreA, 100m) with { StartTime = new TimeOnly(22, 0), EndTime = new TimeOnly(6, 0) }]);
         Assert.Equal(open, campaign.IsOpenAt(StoreA, new DateTime(2026, 12, 10, hour, 0, 0)));
     }
@@ -96,7 +96,7 @@ public sealed class CampaignTests
     [InlineData(CampaignSituation.Cancelled)]
     public void Only_An_Active_Campaign_Should_Be_Open(CampaignSituation situation)
     {
-        var campaign = Campaign.Create(Terms(), Now);
+        var campaign = Campaign.Create(Terms(situation: CampaignSituation.Active), Now, [Store(StoreA, 100m)]);
         campaign.SetStores([Store(StoreA, 100m)]);
         campaign.Update(Terms(situation: situation));
         Assert.False(campaign.IsOpenAt(StoreA, new DateTime(2026, 12, 10, 10, 0, 0)));
@@ -105,12 +105,36 @@ public sealed class CampaignTests
     [Fact]
     public void A_Campaign_Should_Be_Closed_Outside_Its_Period_And_At_Other_Stores()
     {
-        var campaign = Campaign.Create(Terms(), Now);
+        var campaign = Campaign.Create(Terms(situation: CampaignSituation.Active), Now, [Store(StoreA, 100m)]);
         campaign.SetStores([Store(StoreA, 100m)]);
         Assert.False(campaign.IsOpenAt(StoreA, new DateTime(2026, 11, 30, 23, 59, 0)));
         Assert.True(campaign.IsOpenAt(StoreA, new DateTime(2026, 12, 31, 23, 59, 0)));
         Assert.False(campaign.IsOpenAt(StoreA, new DateTime(2027, 1, 1, 0, 0, 0)));
         Assert.False(campaign.IsOpenAt(StoreB, new DateTime(2026, 12, 10, 10, 0, 0)));
+    }
+
+    [Fact]
+    public void An_Active_Campaign_Should_Have_A_Participating_Store()
+    {
+        Assert.Equal("Campaign.ActiveWithoutStores",
+            Assert.Throws<DomainException>(() => Campaign.Create(Terms(situation: CampaignSituation.Active), Now)).Code);
+
+        var campaign = Campaign.Create(Terms(), Now);
+        Assert.Equal("Campaign.ActiveWithoutStores",
+            Assert.Throws<DomainException>(() => campaign.Update(Terms(situation: CampaignSituation.Active))).Code);
+
+        campaign.SetStores([Store(StoreA, 100m)]);
+        campaign.Update(Terms(situation: CampaignSituation.Active));
+        Assert.Equal(CampaignSituation.Active, campaign.Situation);
+        Assert.Equal("Campaign.ActiveWithoutStores", Assert.Throws<DomainException>(() => campaign.SetStores([])).Code);
+        Assert.Single(campaign.Stores);
+    }
+
+    [Fact]
+    public void An_Active_Campaign_May_Be_Created_With_Its_Stores()
+    {
+        var campaign = Campaign.Create(Terms(situation: CampaignSituation.Active), Now, [Store(StoreA, 60m), Store(StoreB, 40m)]);
+        Assert.Equal((CampaignSituation.Active, 2), (campaign.Situation, campaign.Stores.Count));
     }
 
     [Fact]

@@ -163,7 +163,7 @@ public static class CampaignStoresGrid
             }
             catch (DomainException error)
             {
-                return CommandResult<bool>.Failure(CampaignErrors.Grid, l[error.Code]);
+                return CommandResult<bool>.Failure(CampaignErrors.Grid, l[error.Code, error.Arguments]);
             }
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult<bool>.Success(true);

@@ -20,6 +20,7 @@ public static class SaveCampaign
         ["Campaign.StorePeriodOutside"] = nameof(CampaignForm.StartDate),
         ["Campaign.SituationInvalid"] = nameof(CampaignForm.Situation),
         ["Campaign.IsCancelled"] = nameof(CampaignForm.Situation),
+        ["Campaign.ActiveWithoutStores"] = nameof(CampaignForm.Situation),
         ["Campaign.ClassificationHasRules"] = nameof(CampaignForm.Classification),
         ["Campaign.ForecastInvalid"] = nameof(CampaignForm.ForecastSales),
         ["Campaign.ObservationTooLong"] = nameof(CampaignForm.Observation),

@@ -30,8 +30,7 @@ internal static class DemoCampaigns
         {
             var fuel = await db.Departments.Where(d => d.Code == "COMB").Select(d => d.Id).SingleAsync(cancellationToken);
             var campaign = Create(Fixed, new DateOnly(today.Year, today.Month, 1).AddMonths(-2), today.AddMonths(6), type.Id, CampaignClassification.Fixed,
-                "Pontos em dobro no combustível: 2 pontos por R$ 1,00 nas duas lojas.", now);
-            campaign.SetStores(stores.Select(s => new CampaignStoreTerms(s, null, null, null, null, 50m)));
+                "Pontos em dobro no combustível: 2 pontos por R$ 1,00 nas duas lojas.", stores, now);
             campaign.SetConcessions(stores.Select(s => new ConcessionTerms(s, fuel, null, 2m)));
             db.Prizes.Add(campaign.AddPrize(products["CANECA"], 800, 20, now));
             db.Prizes.Add(campaign.AddPrize(products["BONE"], 500, null, now));
@@ -41,8 +40,7 @@ internal static class DemoCampaigns
         if (!existing.Contains(Periodic))
         {
             var campaign = Create(Periodic, today.AddDays(-14), today.AddMonths(2), type.Id, CampaignClassification.Periodic,
-                "Bônus de fim de ano: litros de gasolina aditivada, visitas frequentes e água de brinde.", now);
-            campaign.SetStores(stores.Select(s => new CampaignStoreTerms(s, null, null, null, null, 50m)));
+                "Bônus de fim de ano: litros de gasolina aditivada, visitas frequentes e água de brinde.", stores, now);
             campaign.SetThresholdAwards([(campaign.StartDate, campaign.EndDate, 1000, 200)]);
             campaign.SetProductPoints([(products["GASA"], 1m)]);
             campaign.SetStoreBonuses([(storeIds["LJ02"], 20)]);
@@ -55,7 +53,7 @@ internal static class DemoCampaigns
     }
 
     private static Campaign Create(string description, DateOnly start, DateOnly end, Guid typeId, CampaignClassification classification,
-        string observation, DateTimeOffset now) =>
+        string observation, Guid[] stores, DateTimeOffset now) =>
         Campaign.Create(new CampaignTerms(description, start, end, typeId, CampaignSituation.Active, classification, [], observation,
-            50_000m, 10_000m, 400), now);
+            50_000m, 10_000m, 400), now, stores.Select(s => new CampaignStoreTerms(s, null, null, null, null, 50m)));
 }
