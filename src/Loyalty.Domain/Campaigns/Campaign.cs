@@ -113,9 +113,9 @@ public partial class Campaign : ITenantOwned, IAudited
         {
             throw new DomainException("Campaign.StoreRepeated");
         }
-        if (list.Count > 0 && list.Sum(s => s.SharePercent) != 100m)
+        if (list.Count > 0 && list.Sum(s => s.SharePercent) is var sum && sum != 100m)
         {
-            throw new DomainException("Campaign.SharesNot100");
+            throw new DomainException("Campaign.SharesNot100") { Arguments = [sum] };
         }
         EnsureStoresWhenActive(Situation, list.Count);
         var created = list.Select(s => CampaignStore.Of(Id, s)).ToList();

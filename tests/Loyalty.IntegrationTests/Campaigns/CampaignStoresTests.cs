@@ -43,11 +43,11 @@ public sealed class CampaignStoresTests(AppFixture fixture) : IClassFixture<AppF
         var w = await CampaignWorld.CreateAsync(App, "cs-b");
         var id = await w.CampaignAsync(App, CampaignClassification.Fixed, withStores: false);
 
-        var html = await w.PostForPageAsync($"/campanhas/{id}/filiais", Grid(w, (true, "60"), (true, "30")));
+        var html = await w.PostForPageAsync($"/campanhas/{id}/filiais", Grid(w, (true, "60"), (true, "27,5")));
 
-        Assert.Equal("A soma das participações das lojas deve ser 100%.", Html.Parse(html).QuerySelector("[data-testid=grid-error]")?.TextContent.Trim());
+        Assert.Equal("As participações somam 87,50 %; precisam somar 100 %.", Html.Parse(html).QuerySelector("[data-testid=grid-error]")?.TextContent.Trim());
         Assert.Equal("60", Html.InputValue(html, "Rows_0__SharePercent"));
-        Assert.Equal("30", Html.InputValue(html, "Rows_1__SharePercent"));
+        Assert.Equal("27,5", Html.InputValue(html, "Rows_1__SharePercent"));
         Assert.Empty((await w.LoadAsync(App, id)).Stores);
     }
 

@@ -20,7 +20,7 @@ public sealed class CampaignTests
     {
         var campaign = Campaign.Create(Terms(), Now);
         var error = Assert.Throws<DomainException>(() => campaign.SetStores([Store(StoreA, 60m), Store(StoreB, 30m)]));
-        Assert.Equal("Campaign.SharesNot100", error.Code);
+        Assert.Equal(("Campaign.SharesNot100", 90m), (error.Code, Assert.Single(error.Arguments)));
 
         campaign.SetStores([Store(StoreA, 60m), Store(StoreB, 40m)]);
         Assert.Equal(2, campaign.Stores.Count);
