@@ -61,6 +61,30 @@ public sealed class CampaignMainDataTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Categories_Should_Be_Checkboxes_And_The_Checked_Ones_Saved()
+    {
+        var w = await CampaignWorld.CreateAsync(App, "cm-k");
+        var gold = await App.CreateCategoryAsync(w.Tenant.Id, "Ouro");
+        var silver = await App.CreateCategoryAsync(w.Tenant.Id, "Prata");
+        var id = await w.CampaignAsync(App, CampaignClassification.Fixed);
+        var page = Html.Parse(await w.Client.Http.GetStringAsync($"/campanhas/{id}/editar"));
+        var boxes = page.QuerySelectorAll("[data-testid=campaign-categories] input[type=checkbox][name=CategoryIds]");
+        Assert.Equal(3, boxes.Length); // Padrão, Ouro, Prata
+        Assert.All(boxes, box => Assert.False(box.HasAttribute("checked")));
+        Assert.Null(page.QuerySelector("select[name=CategoryIds]"));
+
+        var fields = MainData(w).ToList();
+        fields.Add(new("CategoryIds", gold.ToString()));
+        fields.Add(new("CategoryIds", silver.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, (await w.PostAsync($"/campanhas/{id}/editar", fields)).StatusCode);
+
+        Assert.Equal(new[] { gold, silver }.Order(), (await w.LoadAsync(App, id)).CategoryIds);
+        page = Html.Parse(await w.Client.Http.GetStringAsync($"/campanhas/{id}/editar"));
+        Assert.Equal(new[] { gold, silver }.Select(g => g.ToString()).Order(),
+            page.QuerySelectorAll("[data-testid=campaign-categories] input[checked]").Select(box => box.GetAttribute("value")!).Order());
+    }
+
+    [Fact]
     public async Task Active_Without_Participating_Stores_Should_Be_Refused_Next_To_The_Situation()
     {
         var w = await CampaignWorld.CreateAsync(App, "cm-s");
