@@ -81,6 +81,31 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Counter_Should_Disable_The_Prizes_Form_Of_A_Blocked_Customer_And_Say_Why()
+    {
+        var counter = await Counter.OpenAsync(App);
+        var customer = await counter.CustomerWithPointsAsync("Cliente Bloqueada", 1000);
+        await App.InTenantAsync(counter.Tenant.Id, db =>
+        {
+            db.RedemptionBlocks.Add(RedemptionBlock.Block(customer.Id, "Troca de cartão suspeita", null, "Gerente",
+                new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero)));
+            return db.SaveChangesAsync();
+        });
+        var free = await counter.CustomerWithPointsAsync("Cliente Liberada", 1000);
+
+        var page = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(customer.Id)));
+        var freePage = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(free.Id)));
+
+        Assert.True(page.QuerySelector("[data-testid=confirm-redeem]")!.HasAttribute("disabled"));
+        Assert.True(page.QuerySelector("[data-testid=prizes-fieldset]")!.HasAttribute("disabled"));
+        var reason = page.QuerySelector("[data-testid=counter-block-reason]")!.TextContent;
+        Assert.Contains("bloqueado para resgate desde 10/03/2026", reason);
+        Assert.Contains("Troca de cartão suspeita", reason);
+        Assert.False(freePage.QuerySelector("[data-testid=confirm-redeem]")!.HasAttribute("disabled"));
+        Assert.Null(freePage.QuerySelector("[data-testid=counter-block-reason]"));
+    }
+
+    [Fact]
     public async Task Redeem_Should_Refuse_When_The_Card_Presented_Is_Not_Active()
     {
         var counter = await Counter.OpenAsync(App);
