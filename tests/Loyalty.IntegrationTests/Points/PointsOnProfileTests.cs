@@ -43,6 +43,35 @@ public sealed class PointsOnProfileTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
+    public async Task A_Dependent_Should_Show_The_Titulars_Account_On_The_Profile_And_At_The_Counter_Said_As_Such()
+    {
+        var counter = await Redemptions.Counter.OpenAsync(App);
+        var titular = await App.AddCustomerAsync(counter.Tenant.Id, "Helena Prado");
+        var dependent = await App.AddDependentAsync(counter.Tenant.Id, "Caio Prado", titular.Id);
+        await App.CreditAsync(counter.Tenant.Id, titular.Id, 700, DateTimeOffset.UtcNow.AddDays(-350));
+        await App.CreditAsync(counter.Tenant.Id, dependent.Id, 50);
+        using var admin = await App.SignedInAsync(counter.Tenant, StaffRole.TenantAdmin);
+
+        var profile = await admin.GetPageAsync($"/clientes/{dependent.Id}");
+        var atCounter = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(dependent.Id)));
+
+        Assert.Equal("750", profile.QuerySelector("[data-testid=points-balance]")!.TextContent.Trim());
+        Assert.Equal("700", profile.QuerySelector("[data-testid=points-expiring]")!.TextContent.Trim());
+        Assert.Equal("750", profile.QuerySelector("[data-testid=statement] [data-testid=statement-balance]")!.TextContent.Trim());
+        Assert.Equal("750", atCounter.QuerySelector("[data-testid=counter-balance]")!.TextContent.Trim());
+        Assert.Equal("700", atCounter.QuerySelector("[data-testid=counter-expiring]")!.TextContent.Trim());
+        foreach (var note in profile.QuerySelectorAll("[data-testid=titular-account]").Concat(atCounter.QuerySelectorAll("[data-testid=titular-account]")))
+        {
+            Assert.Equal("Pontos da conta do titular Helena Prado", note.TextContent.Trim());
+            Assert.Equal($"/clientes/{titular.Id}", note.QuerySelector("a")!.GetAttribute("href"));
+        }
+        Assert.Equal(2, profile.QuerySelectorAll("[data-testid=titular-account]").Length); // the points and the statement
+        Assert.Single(atCounter.QuerySelectorAll("[data-testid=titular-account]"));
+        var titularProfile = await admin.GetPageAsync($"/clientes/{titular.Id}");
+        Assert.Empty(titularProfile.QuerySelectorAll("[data-testid=titular-account]"));
+    }
+
+    [Fact]
     public async Task Statement_Of_A_Period_Without_Operations_Should_Say_So()
     {
         var t = await App.CreateTenantAsync("pts-b");

@@ -42,7 +42,11 @@ public static class CustomerStatement
     /// <param name="Balance">The account's balance after this entry.</param>
     public sealed record Entry(DateTimeOffset At, Operation Operation, string? Store, string? Description, long Points, string Actor, long Balance);
 
-    public sealed record Model(Period Period, DateOnly From, DateOnly To, List<Entry> Entries, bool PeriodInvalid, bool Truncated = false);
+    public sealed record Model(Period Period, DateOnly From, DateOnly To, List<Entry> Entries, bool PeriodInvalid, bool Truncated = false)
+    {
+        /// <summary>Set for a dependent: the statement is the titular's account's.</summary>
+        public TitularAccount? Titular { get; init; }
+    }
 
     public static Operation OperationOf(LedgerEntryKind kind) => kind switch
     {

@@ -34,6 +34,9 @@ public static class CounterScreen
         public required string Name { get; init; }
         public required string Document { get; init; }
         public string? TitularName { get; init; }
+
+        /// <summary>A dependent's points, expiring points and recent operations are the titular's account's.</summary>
+        public TitularAccount? TitularAccount { get; init; }
         public required string Category { get; init; }
         public string? Card { get; init; }
         public CardStatus? CardStatus { get; init; }
@@ -91,6 +94,7 @@ public static class CounterScreen
                 Name = customer.Name,
                 Document = CustomerDocument.Masked(customer.PersonType, customer.Document),
                 TitularName = customer.TitularName,
+                TitularAccount = customer.TitularId is { } titularId ? new TitularAccount(titularId, customer.TitularName ?? "") : null,
                 Category = await db.CustomerCategories.Where(c => c.Id == customer.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken),
                 Card = card is null ? null : cards.Show(card.Number),
                 CardStatus = card?.Status,
