@@ -224,6 +224,32 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Counter_Finds_By_Name_Words_And_Lists_Several_To_Pick_From()
+    {
+        var counter = await Counter.OpenAsync(App);
+        var first = await counter.CustomerWithPointsAsync("Maria Aparecida Souza", 10);
+        var second = await counter.CustomerWithPointsAsync("Maria Souza Lima", 10);
+        await counter.CustomerWithPointsAsync("Maria Lima Prado", 10);
+        var single = await counter.CustomerWithPointsAsync("Zuleica Brandão", 10);
+
+        var several = await counter.Cashier.Http.GetAsync("/resgates?Q=maria+souza");
+        var one = await counter.Cashier.Http.GetAsync("/resgates?Q=zuleica+bran");
+        var none = await counter.Cashier.Http.GetStringAsync("/resgates?Q=ninguem+assim");
+
+        Assert.Equal(HttpStatusCode.OK, several.StatusCode);
+        var page = Support.Html.Parse(await several.Content.ReadAsStringAsync());
+        var picks = page.QuerySelectorAll("[data-testid=counter-candidate]").ToList();
+        Assert.Equal(["Maria Aparecida Souza", "Maria Souza Lima"], picks.Select(p => p.QuerySelector("strong")!.TextContent.Trim()));
+        Assert.StartsWith($"/resgates/{first.Id}", picks[0].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.StartsWith($"/resgates/{second.Id}", picks[1].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.All(picks, p => Assert.Contains("***.", p.TextContent, StringComparison.Ordinal)); // documents masked at the counter
+        Assert.Null(page.QuerySelector("[data-testid=counter-not-found]"));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.StartsWith($"/resgates/{single.Id}", one.Headers.Location!.OriginalString);
+        Assert.Contains("Nenhum cliente", Support.Html.Text(none));
+    }
+
+    [Fact]
     public async Task Counter_Shows_The_Summary_Of_The_Customer_Found_By_Card_Or_Document()
     {
         var counter = await Counter.OpenAsync(App);
