@@ -58,10 +58,10 @@ public sealed class StatementDownloadTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal("Data;Operação;Pontos;Saldo;Referência;Validade do lote", lines[0]);
         Assert.Equal(3, lines.Length);
-        // The credit of 200 days ago is before the period: it opens the running balance but is not listed.
+        // Newest first, as a bank statement; the credit of 200 days ago is before the period: it opens the running balance but is not listed.
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};Ajuste manual;-50;1075;Correção de saldo;$", lines[1]);
         Assert.Equal($"{Local(_purchasedAt):dd/MM/yyyy HH:mm:ss};Acúmulo;125;1125;Loja F01 · PDV 1 · Cupom {_coupon};"
-            + PointsExpiry.LastValidDay(lotExpiry!.Value, SaoPaulo).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), lines[1]);
-        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};Ajuste manual;-50;1075;Correção de saldo;$", lines[2]);
+            + PointsExpiry.LastValidDay(lotExpiry!.Value, SaoPaulo).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), lines[2]);
     }
 
     [Fact]
@@ -115,6 +115,8 @@ public sealed class StatementDownloadTests(AppFixture fixture) : IClassFixture<A
         Assert.Contains($"Acúmulo Loja F01 · PDV 1 · Cupom {_coupon} 125 1.125", text, StringComparison.Ordinal);
         Assert.Contains("Ajuste manual Correção de saldo -50 1.075", text, StringComparison.Ordinal);
         Assert.Contains("Saldo final: 1.075", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Ajuste manual Correção", StringComparison.Ordinal) < text.IndexOf("Acúmulo Loja F01", StringComparison.Ordinal),
+            "The PDF lists the newest entry first.");
         Assert.Contains("Página 1 de 1", text, StringComparison.Ordinal);
     }
 

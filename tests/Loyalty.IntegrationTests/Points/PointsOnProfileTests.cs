@@ -35,11 +35,65 @@ public sealed class PointsOnProfileTests(AppFixture fixture) : IClassFixture<App
         Assert.Equal("950", page.QuerySelector("[data-testid=points-balance]")!.TextContent.Trim());
         Assert.Equal("700", page.QuerySelector("[data-testid=points-expiring]")!.TextContent.Trim()); // 1000 less the 300 redeemed first
         // The first credit is before the period: it opens the running balance but is not listed.
-        Assert.Equal(["250", "-300"], rows.Select(r => r.QuerySelector("[data-testid=statement-points]")!.TextContent.Trim()));
-        Assert.Equal(["1.250", "950"], rows.Select(r => r.QuerySelector("[data-testid=statement-balance]")!.TextContent.Trim()));
-        Assert.Contains("Resgate", rows[1].TextContent, StringComparison.Ordinal);
+        // Newest first, as a bank statement; each row keeps the balance right after it.
+        Assert.Equal(["-300", "250"], rows.Select(r => r.QuerySelector("[data-testid=statement-points]")!.TextContent.Trim()));
+        Assert.Equal(["950", "1.250"], rows.Select(r => r.QuerySelector("[data-testid=statement-balance]")!.TextContent.Trim()));
+        Assert.Contains("Resgate", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("1", Consumption(page, "Resgates efetuados")); // the dependent redeemed at the counter
         Assert.Equal(LocalDate(now.AddDays(-1)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Consumption(page, "Último resgate"));
+    }
+
+    [Fact]
+    public async Task A_Dependent_Should_Show_The_Titulars_Account_On_The_Profile_And_At_The_Counter_Said_As_Such()
+    {
+        var counter = await Redemptions.Counter.OpenAsync(App);
+        var titular = await App.AddCustomerAsync(counter.Tenant.Id, "Helena Prado");
+        var dependent = await App.AddDependentAsync(counter.Tenant.Id, "Caio Prado", titular.Id);
+        await App.CreditAsync(counter.Tenant.Id, titular.Id, 700, DateTimeOffset.UtcNow.AddDays(-350));
+        await App.CreditAsync(counter.Tenant.Id, dependent.Id, 50);
+        using var admin = await App.SignedInAsync(counter.Tenant, StaffRole.TenantAdmin);
+
+        var profile = await admin.GetPageAsync($"/clientes/{dependent.Id}");
+        var atCounter = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(dependent.Id)));
+
+        Assert.Equal("750", profile.QuerySelector("[data-testid=points-balance]")!.TextContent.Trim());
+        Assert.Equal("700", profile.QuerySelector("[data-testid=points-expiring]")!.TextContent.Trim());
+        Assert.Equal("750", profile.QuerySelector("[data-testid=statement] [data-testid=statement-balance]")!.TextContent.Trim());
+        Assert.Equal("750", atCounter.QuerySelector("[data-testid=counter-balance]")!.TextContent.Trim());
+        Assert.Equal("700", atCounter.QuerySelector("[data-testid=counter-expiring]")!.TextContent.Trim());
+        foreach (var note in profile.QuerySelectorAll("[data-testid=titular-account]").Concat(atCounter.QuerySelectorAll("[data-testid=titular-account]")))
+        {
+            Assert.Equal("Pontos da conta do titular Helena Prado", note.TextContent.Trim());
+            Assert.Equal($"/clientes/{titular.Id}", note.QuerySelector("a")!.GetAttribute("href"));
+        }
+        Assert.Equal(2, profile.QuerySelectorAll("[data-testid=titular-account]").Length); // the points and the statement
+        Assert.Single(atCounter.QuerySelectorAll("[data-testid=titular-account]"));
+        var titularProfile = await admin.GetPageAsync($"/clientes/{titular.Id}");
+        Assert.Empty(titularProfile.QuerySelectorAll("[data-testid=titular-account]"));
+    }
+
+    [Fact]
+    public async Task Statement_Should_Name_The_Operations_Store_And_The_Staff_User_Or_The_System()
+    {
+        var counter = await Redemptions.Counter.OpenAsync(App, prizePoints: 100);
+        var customer = await counter.CustomerWithPointsAsync("Íris Moraes", 500); // credited by the system
+        Redemptions.Counter.RedemptionOf(await counter.RedeemAsync(customer.Id)); // by the cashier at LJ1
+        using var admin = await App.SignedInAsync(counter.Tenant, StaffRole.TenantAdmin);
+
+        var page = await admin.GetPageAsync($"/clientes/{customer.Id}");
+        var headers = page.QuerySelectorAll("[data-testid=statement] thead th").Select(h => h.TextContent.Trim()).ToList();
+        var rows = page.QuerySelectorAll("[data-testid=statement] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+
+        Assert.Contains("Loja", headers);
+        Assert.DoesNotContain("Loja de cadastro", headers);
+        var store = headers.IndexOf("Loja");
+        var by = headers.IndexOf("Por");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Resgate", rows[0][1]); // newest first
+        Assert.Equal("LJ1 — Loja LJ1", rows[0][store]);
+        Assert.Equal("Cashier user", rows[0][by]);
+        Assert.Equal("Sistema", rows[1][by]);
+        Assert.DoesNotContain(rows, r => r[by].Contains('@', StringComparison.Ordinal) || r[by].Contains(':', StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class RedemptionReceiptTests(AppFixture fixture) : IClassFixture<A
         Assert.Contains("Empresa: " + "Rede " + counter.Tenant.Code, text);
         Assert.Contains("Loja: LJ1 — Loja LJ1", text);
         Assert.Contains("Cliente: Joana Conceição Araújo", text);
+        Assert.Contains("Atendente: Cashier user", text); // the cashier's name, not their e-mail
+        Assert.DoesNotContain("@", text, StringComparison.Ordinal);
         Assert.Contains(Counter.PrizeName, text);
         Assert.Contains("1.250", text);
         Assert.Contains("Total de pontos debitados: 2.500", text);

@@ -81,6 +81,31 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Counter_Should_Disable_The_Prizes_Form_Of_A_Blocked_Customer_And_Say_Why()
+    {
+        var counter = await Counter.OpenAsync(App);
+        var customer = await counter.CustomerWithPointsAsync("Cliente Bloqueada", 1000);
+        await App.InTenantAsync(counter.Tenant.Id, db =>
+        {
+            db.RedemptionBlocks.Add(RedemptionBlock.Block(customer.Id, "Troca de cartão suspeita", null, "Gerente",
+                new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero)));
+            return db.SaveChangesAsync();
+        });
+        var free = await counter.CustomerWithPointsAsync("Cliente Liberada", 1000);
+
+        var page = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(customer.Id)));
+        var freePage = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(free.Id)));
+
+        Assert.True(page.QuerySelector("[data-testid=confirm-redeem]")!.HasAttribute("disabled"));
+        Assert.True(page.QuerySelector("[data-testid=prizes-fieldset]")!.HasAttribute("disabled"));
+        var reason = page.QuerySelector("[data-testid=counter-block-reason]")!.TextContent;
+        Assert.Contains("bloqueado para resgate desde 10/03/2026", reason);
+        Assert.Contains("Troca de cartão suspeita", reason);
+        Assert.False(freePage.QuerySelector("[data-testid=confirm-redeem]")!.HasAttribute("disabled"));
+        Assert.Null(freePage.QuerySelector("[data-testid=counter-block-reason]"));
+    }
+
+    [Fact]
     public async Task Redeem_Should_Refuse_When_The_Card_Presented_Is_Not_Active()
     {
         var counter = await Counter.OpenAsync(App);
@@ -196,6 +221,32 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
         var errors = await Counter.ErrorsAsync(await counter.RedeemAsync(customer.Id, quantity: 0));
 
         Assert.Equal(["Escolha ao menos um prêmio e a quantidade."], errors);
+    }
+
+    [Fact]
+    public async Task Counter_Finds_By_Name_Words_And_Lists_Several_To_Pick_From()
+    {
+        var counter = await Counter.OpenAsync(App);
+        var first = await counter.CustomerWithPointsAsync("Maria Aparecida Souza", 10);
+        var second = await counter.CustomerWithPointsAsync("Maria Souza Lima", 10);
+        await counter.CustomerWithPointsAsync("Maria Lima Prado", 10);
+        var single = await counter.CustomerWithPointsAsync("Zuleica Brandão", 10);
+
+        var several = await counter.Cashier.Http.GetAsync("/resgates?Q=maria+souza");
+        var one = await counter.Cashier.Http.GetAsync("/resgates?Q=zuleica+bran");
+        var none = await counter.Cashier.Http.GetStringAsync("/resgates?Q=ninguem+assim");
+
+        Assert.Equal(HttpStatusCode.OK, several.StatusCode);
+        var page = Support.Html.Parse(await several.Content.ReadAsStringAsync());
+        var picks = page.QuerySelectorAll("[data-testid=counter-candidate]").ToList();
+        Assert.Equal(["Maria Aparecida Souza", "Maria Souza Lima"], picks.Select(p => p.QuerySelector("strong")!.TextContent.Trim()));
+        Assert.StartsWith($"/resgates/{first.Id}", picks[0].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.StartsWith($"/resgates/{second.Id}", picks[1].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.All(picks, p => Assert.Contains("***.", p.TextContent, StringComparison.Ordinal)); // documents masked at the counter
+        Assert.Null(page.QuerySelector("[data-testid=counter-not-found]"));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.StartsWith($"/resgates/{single.Id}", one.Headers.Location!.OriginalString);
+        Assert.Contains("Nenhum cliente", Support.Html.Text(none));
     }
 
     [Fact]

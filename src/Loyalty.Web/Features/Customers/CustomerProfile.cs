@@ -103,7 +103,10 @@ public static class CustomerProfile
                 Block = await blocks.BlockingAsync(id, cancellationToken) is { } block ? ToRow(block) : null,
                 BlockHistory = [.. history.Select(ToRow)],
                 Figures = await figures.HandleAsync(customer.Id, customer.AccountHolderId, tenant.TimeZone, cancellationToken),
-                Statement = await statement.HandleAsync(customer.AccountHolderId, period, today, tenant.TimeZone, cancellationToken),
+                Statement = await statement.HandleAsync(customer.AccountHolderId, period, today, tenant.TimeZone, cancellationToken) with
+                {
+                    Titular = titular is null ? null : new TitularAccount(titular.Id, titular.Name),
+                },
             };
         }
 

@@ -8,7 +8,7 @@ namespace Loyalty.Web.Features.Customers;
 
 /// <summary>
 /// "Extrato Geral" (SPEC §3): every point operation of the customer's account within a period, read from the ledger,
-/// with the balance after each one (the current balance is <see cref="CustomerFigures"/>'). The period is in the
+/// newest first as a bank statement, with the balance after each one (the current balance is <see cref="CustomerFigures"/>'). The period is in the
 /// tenant's calendar (<see cref="StatementPeriod"/>: the last 90 days by default). The same period downloads as CSV and
 /// PDF (<see cref="CustomerStatementController"/>).
 /// </summary>
@@ -38,11 +38,16 @@ public static class CustomerStatement
         Adjustment,
     }
 
-    /// <param name="Actor">Who made it: the user, the POS key or the job.</param>
+    /// <param name="Store">The store of the operation (the purchase's or the redemption's).</param>
+    /// <param name="Actor">Who made it: the staff user's name, or "Sistema" for a job, a command or the API.</param>
     /// <param name="Balance">The account's balance after this entry.</param>
     public sealed record Entry(DateTimeOffset At, Operation Operation, string? Store, string? Description, long Points, string Actor, long Balance);
 
-    public sealed record Model(Period Period, DateOnly From, DateOnly To, List<Entry> Entries, bool PeriodInvalid, bool Truncated = false);
+    public sealed record Model(Period Period, DateOnly From, DateOnly To, List<Entry> Entries, bool PeriodInvalid, bool Truncated = false)
+    {
+        /// <summary>Set for a dependent: the statement is the titular's account's.</summary>
+        public TitularAccount? Titular { get; init; }
+    }
 
     public static Operation OperationOf(LedgerEntryKind kind) => kind switch
     {
@@ -66,18 +71,18 @@ public static class CustomerStatement
                 return new Model(period, period.From ?? today, period.To ?? today, [], true);
             }
             var start = resolved.Start(zone);
-            var opening = await ledger.BalanceBeforeAsync(accountHolderId, start, cancellationToken);
+            var closing = await ledger.BalanceBeforeAsync(accountHolderId, resolved.End(zone), cancellationToken);
             var entries = new List<Entry>();
             var truncated = false;
-            await foreach (var line in ledger.LinesAsync(accountHolderId, start, resolved.End(zone), opening, cancellationToken))
+            await foreach (var line in ledger.NewestFirstAsync(accountHolderId, start, resolved.End(zone), closing, cancellationToken))
             {
                 if (entries.Count == MaxEntries)
                 {
                     truncated = true;
                     break;
                 }
-                entries.Add(new Entry(line.OccurredAt, OperationOf(line.Kind), line.StoreCode is null ? null : $"{line.StoreCode} — {line.StoreName}",
-                    NullIfEmpty(StatementReference.Describe(line, l, withStore: false)), line.Points, line.Actor, line.BalanceAfter));
+                entries.Add(new Entry(line.OccurredAt, OperationOf(line.Kind), line.Store,
+                    NullIfEmpty(StatementReference.Describe(line, l, withStore: false)), line.Points, line.By ?? l["Statement.System"], line.BalanceAfter));
             }
             return new Model(period, resolved.From, resolved.To, entries, false, truncated);
         }

@@ -23,9 +23,9 @@ public sealed class CustomerStatementController(StatementSubject.Handler subject
         {
             return Refuse(problem);
         }
-        var opening = await ledger.BalanceBeforeAsync(subject.AccountId, subject.Start, cancellationToken);
+        var closing = await ledger.BalanceBeforeAsync(subject.AccountId, subject.End, cancellationToken);
         return new StreamedFileResult(StatementCsv.ContentType, FileName(subject, "csv"), (output, ct) =>
-            StatementCsv.WriteAsync(output, ledger.LinesAsync(subject.AccountId, subject.Start, subject.End, opening, ct), subject.Zone, l, ct));
+            StatementCsv.WriteAsync(output, ledger.NewestFirstAsync(subject.AccountId, subject.Start, subject.End, closing, ct), subject.Zone, l, ct));
     }
 
     [HttpGet("extrato.pdf")]
@@ -38,9 +38,10 @@ public sealed class CustomerStatementController(StatementSubject.Handler subject
             return Refuse(problem);
         }
         var opening = await ledger.BalanceBeforeAsync(subject.AccountId, subject.Start, cancellationToken);
-        var heading = new StatementPdf.Heading(subject, subject.CardNumber is { } card ? cards.Show(card) : null, opening);
-        var pdf = await StatementPdf.RenderAsync(heading, ledger.LinesAsync(subject.AccountId, subject.Start, subject.End, opening, cancellationToken),
-            ct => ledger.BalanceBeforeAsync(subject.AccountId, subject.End, ct), l, cancellationToken);
+        var closing = await ledger.BalanceBeforeAsync(subject.AccountId, subject.End, cancellationToken);
+        var heading = new StatementPdf.Heading(subject, subject.CardNumber is { } card ? cards.Show(card) : null, opening, closing);
+        var pdf = await StatementPdf.RenderAsync(heading,
+            ledger.NewestFirstAsync(subject.AccountId, subject.Start, subject.End, closing, cancellationToken), l, cancellationToken);
         return File(pdf, StatementPdf.ContentType, FileName(subject, "pdf"));
     }
 

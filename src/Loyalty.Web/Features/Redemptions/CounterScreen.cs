@@ -1,5 +1,6 @@
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Cards;
+using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Persistence;
@@ -21,6 +22,7 @@ public static class CounterScreen
     public sealed record CampaignRow(Guid Id, string Description, CampaignClassification Classification, DateOnly EndDate);
     public sealed record PrizeRow(Guid Id, string Code, string Description, long Points, int? Stock);
     public sealed record RedemptionRow(Guid Id, DateTimeOffset At, string Store, string Items, long Points, string RedeemedBy);
+    public sealed record BlockShown(DateTimeOffset BlockedAt, string BlockedBy, string Reason, bool ThroughTitular);
     public sealed record VoucherRow(Guid Id, string CustomerName, string Gift, int Quantity, DateTimeOffset IssuedAt);
 
     public sealed class Model
@@ -32,11 +34,17 @@ public static class CounterScreen
         public required string Name { get; init; }
         public required string Document { get; init; }
         public string? TitularName { get; init; }
+
+        /// <summary>A dependent's points, expiring points and recent operations are the titular's account's.</summary>
+        public TitularAccount? TitularAccount { get; init; }
         public required string Category { get; init; }
         public string? Card { get; init; }
         public CardStatus? CardStatus { get; init; }
         public required CustomerFigures.Figures Figures { get; init; }
         public required bool Blocked { get; init; }
+
+        /// <summary>The block that stops the customer redeeming (their own, else their titular's), shown above the disabled form.</summary>
+        public BlockShown? Block { get; init; }
         public required List<Entry> Recent { get; init; }
         public required List<CampaignRow> Campaigns { get; init; }
         public CampaignRow? Campaign { get; init; }
@@ -59,7 +67,7 @@ public static class CounterScreen
     }
 
     public sealed class Handler(LoyaltyDbContext db, CounterContext counter, CardNumberDisplay cards, StoreScope scope,
-        CustomerFigures.Handler figures)
+        CustomerFigures.Handler figures, RedemptionBlocks blocks)
     {
         /// <returns>Null when the customer (or the card named) is not the tenant's, or the store not one the user may use.</returns>
         public async Task<Model?> HandleAsync(Guid customerId, CounterQuery query, CancellationToken cancellationToken)
@@ -76,6 +84,7 @@ public static class CounterScreen
             var campaign = open.FirstOrDefault(c => c.Id == query.CampaignId) ?? (open.Count == 1 ? open[0] : null);
             // Only open campaigns are listed, so the store rule is met by whichever is chosen.
             var check = await counter.CheckAsync(customer, card, campaignOpen: true, 0, cancellationToken);
+            var block = check.Blocked ? await blocks.BlockingAsync(customer.Id, cancellationToken) : null;
             return new Model
             {
                 Query = query,
@@ -85,11 +94,13 @@ public static class CounterScreen
                 Name = customer.Name,
                 Document = CustomerDocument.Masked(customer.PersonType, customer.Document),
                 TitularName = customer.TitularName,
+                TitularAccount = customer.TitularId is { } titularId ? new TitularAccount(titularId, customer.TitularName ?? "") : null,
                 Category = await db.CustomerCategories.Where(c => c.Id == customer.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken),
                 Card = card is null ? null : cards.Show(card.Number),
                 CardStatus = card?.Status,
                 Figures = await figures.HandleAsync(customer.Id, customer.AccountId, zone, cancellationToken),
                 Blocked = check.Blocked,
+                Block = block is null ? null : new BlockShown(block.BlockedAt, block.BlockedBy, block.Reason, block.CustomerId != customer.Id),
                 Recent = await RecentAsync(customer.AccountId, cancellationToken),
                 Campaigns = [.. open.Select(Row)],
                 Campaign = campaign is null ? null : Row(campaign),

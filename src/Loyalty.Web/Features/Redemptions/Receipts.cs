@@ -9,7 +9,7 @@ namespace Loyalty.Web.Features.Redemptions;
 
 /// <summary>
 /// "Recibo" (seed 001, "Função 7 - Recibo"): what the customer signs for a prize taken, a prize returned, or gifts
-/// delivered. Read back from what was recorded, so a receipt printed again later says the same; the balance is the
+/// delivered, naming the cashier by their name. Read back from what was recorded, so a receipt printed again later says the same; the balance is the
 /// account's right after the operation's ledger entry. Only receipts of the stores the user serves are found.
 /// </summary>
 public static class Receipts
@@ -43,12 +43,13 @@ public static class Receipts
                 return null;
             }
             var entryKind = kind == Kind.Redemption ? LedgerEntryKind.Redemption : LedgerEntryKind.RedemptionCancellation;
-            var entryId = await db.LedgerEntries.Where(e => e.RedemptionId == r.Id && e.Kind == entryKind).Select(e => (long?)e.Id)
+            var entry = await db.LedgerEntries.Where(e => e.RedemptionId == r.Id && e.Kind == entryKind).Select(e => new { e.Id, e.UserId })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (entryId is null)
+            if (entry is null)
             {
                 return null;
             }
+            var entryId = entry.Id;
             var productIds = r.Lines.Select(x => x.ProductId).ToList();
             var products = await db.Products.AsNoTracking().Where(k => productIds.Contains(k.Id))
                 .ToDictionaryAsync(k => k.Id, k => k.Code + " — " + k.Description, cancellationToken);
@@ -67,7 +68,7 @@ public static class Receipts
                 [.. r.Lines.OrderBy(x => x.Id).Select(x => new Line(products[x.ProductId], x.Quantity, x.PointsEach))],
                 r.TotalPoints,
                 await db.LedgerEntries.Where(e => e.AccountId == r.AccountId && e.Id <= entryId).SumAsync(e => e.Points, cancellationToken),
-                kind == Kind.Redemption ? r.RedeemedBy : r.CancelledBy!,
+                await OperatorAsync(entry.UserId, kind == Kind.Redemption ? r.RedeemedBy : r.CancelledBy!, cancellationToken),
                 kind == Kind.Cancellation ? r.CancellationReason : null);
         }
 
@@ -101,8 +102,23 @@ public static class Receipts
                 [.. vouchers.Select(v => new Line(products[v.GiftProductId], v.Quantity, null))],
                 null,
                 await db.LedgerEntries.Where(e => e.AccountId == first.AccountId && e.RecordedAt <= at).SumAsync(e => e.Points, cancellationToken),
-                first.DeliveredBy!,
+                await OperatorAsync(null, first.DeliveredBy!, cancellationToken),
                 null);
+        }
+
+        /// <summary>The cashier as the receipt names them: the staff user's name (by the user who made the ledger entry, else by
+        /// the e-mail recorded), or what was recorded when no user matches.</summary>
+        private async Task<string> OperatorAsync(Guid? userId, string recorded, CancellationToken cancellationToken)
+        {
+            var name = userId is { } id
+                ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                var email = recorded.ToUpperInvariant();
+                name = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+            }
+            return string.IsNullOrWhiteSpace(name) ? recorded : name;
         }
 
         private async Task<(string Name, string Document, string? Card)> CustomerAsync(Guid customerId, CancellationToken cancellationToken)

@@ -17,11 +17,24 @@ public sealed class RedemptionsController(IStringLocalizer<SharedResource> l) : 
     public async Task<IActionResult> Index(FindAtCounter.Query query, [FromServices] FindAtCounter.Handler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!string.IsNullOrWhiteSpace(query.Q) && await handler.FindAsync(query.Q, cancellationToken) is { } found)
+        if (string.IsNullOrWhiteSpace(query.Q))
+        {
+            return View(await handler.ScreenAsync(query, notFound: false, cancellationToken));
+        }
+        if (await handler.FindAsync(query.Q, cancellationToken) is { } found)
         {
             return Redirect(new CounterQuery { StoreId = query.StoreId, CardId = found.CardId }.Url(found.CustomerId));
         }
-        return View(await handler.ScreenAsync(query, notFound: !string.IsNullOrWhiteSpace(query.Q), cancellationToken));
+        var (candidates, more) = await handler.ByNameAsync(query.Q, cancellationToken);
+        if (candidates is [var only] && !more)
+        {
+            return Redirect(new CounterQuery { StoreId = query.StoreId }.Url(only.Id));
+        }
+        return View(await handler.ScreenAsync(query, notFound: candidates.Count == 0, cancellationToken) with
+        {
+            Candidates = candidates,
+            MoreCandidates = more,
+        });
     }
 
     [HttpGet("{customerId:guid}")]

@@ -12,7 +12,7 @@ namespace Loyalty.Web.Features.Customers.Statement;
 /// values are written the same for every language so a sheet reads the same anywhere: local date-times
 /// dd/MM/yyyy HH:mm:ss in the tenant's zone, points as plain signed integers (no thousands separator, which Excel
 /// would take for decimals in one locale or another), the lot's last valid day as dd/MM/yyyy. Rows are written as
-/// they are read.
+/// they are read: newest first, like the screen.
 /// </summary>
 public static class StatementCsv
 {

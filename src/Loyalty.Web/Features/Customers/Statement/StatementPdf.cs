@@ -7,19 +7,19 @@ namespace Loyalty.Web.Features.Customers.Statement;
 
 /// <summary>
 /// The statement as PDF (SPEC §3 "Extrato Geral"): the customer, the masked document, the card, the period, the
-/// opening balance, the entries with the balance after each, and the closing balance. A PDF is built in memory, so a
-/// period with more than <see cref="MaxEntries"/> entries lists the first ones and says the CSV has them all.
+/// opening balance, the entries newest first with the balance after each, and the closing balance. A PDF is built in memory, so a
+/// period with more than <see cref="MaxEntries"/> entries lists the newest ones and says the CSV has them all.
 /// </summary>
 public static class StatementPdf
 {
     public const int MaxEntries = 5_000;
     public const string ContentType = "application/pdf";
 
-    public sealed record Heading(StatementSubject.Subject Subject, string? Card, long Opening);
+    public sealed record Heading(StatementSubject.Subject Subject, string? Card, long Opening, long Closing);
 
+    /// <param name="lines">The entries newest first, as the screen lists them.</param>
     public static async Task<byte[]> RenderAsync(Heading heading, IAsyncEnumerable<StatementLedger.Line> lines,
-        Func<CancellationToken, Task<long>> closingWhenTruncated, IStringLocalizer<SharedResource> l,
-        CancellationToken cancellationToken)
+        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         var subject = heading.Subject;
         using var pdf = new PdfReport(l["StatementPdf.Title"], (page, total) => l["Pdf.PageOf", page, total]);
@@ -38,7 +38,6 @@ public static class StatementPdf
             new PdfColumn(l["Statement.Points"], 1.1, PdfAlign.Right),
             new PdfColumn(l["Statement.Balance"], 1.1, PdfAlign.Right),
             new PdfColumn(l["Statement.LotExpiry"], 1.3));
-        var closing = heading.Opening;
         var count = 0;
         var truncated = false;
         await foreach (var line in lines.WithCancellation(cancellationToken))
@@ -54,7 +53,6 @@ public static class StatementPdf
                 DisplayFormat.Number(line.Points),
                 DisplayFormat.Number(line.BalanceAfter),
                 line.LotExpiresAt is { } expires ? DisplayFormat.Date(Domain.Points.PointsExpiry.LastValidDay(expires, subject.Zone)) : "");
-            closing = line.BalanceAfter;
         }
         if (count == 0)
         {
@@ -63,10 +61,9 @@ public static class StatementPdf
         pdf.Space();
         if (truncated)
         {
-            closing = await closingWhenTruncated(cancellationToken);
             pdf.Paragraph(l["StatementPdf.Truncated", MaxEntries]);
         }
-        pdf.Field(l["StatementPdf.Closing"], DisplayFormat.Number(closing));
+        pdf.Field(l["StatementPdf.Closing"], DisplayFormat.Number(heading.Closing));
         return pdf.ToArray();
     }
 }
