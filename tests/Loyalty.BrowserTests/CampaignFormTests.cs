@@ -16,7 +16,7 @@ public sealed class CampaignFormTests(BrowserFixture fixture) : BrowserTest(fixt
             await page.GetByLabel("Data inicial", new() { Exact = true }).FillAsync("2026-12-01");
             await page.GetByLabel("Data final", new() { Exact = true }).FillAsync("2027-01-31");
             await page.GetByLabel("Tipo de campanha", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Promocional" });
-            await page.GetByLabel("Situação", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ativa" });
+            await page.GetByLabel("Situação", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pendente" }); // Active needs a store: activated once the stores are in
             await page.GetByTestId("save-campaign").ClickAsync();
 
             await Expect(page).ToHaveURLAsync(new Regex("/campanhas/[0-9a-f-]{36}/filiais$"));

@@ -29,7 +29,7 @@ public sealed class PointsAdjustmentTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal($"/clientes/{c.Id}#extrato", response.Headers.Location?.OriginalString);
         Assert.Equal("150", page.QuerySelector("[data-testid=points-balance]")!.TextContent.Trim());
         Assert.Contains("Bônus de aniversário", statement, StringComparison.Ordinal);
-        Assert.Contains(t.AdminEmail, statement, StringComparison.Ordinal);
+        Assert.Contains("Admin adj-a", statement, StringComparison.Ordinal); // "Por" names the person, not the e-mail
         Assert.Equal((LedgerEntryKind.ManualAdjustment, 150L, "Bônus de aniversário"), (entry.Kind, entry.Points, entry.Reason));
         Assert.Equal(await App.UserIdAsync(t.Id, t.AdminEmail), entry.UserId);
         Assert.Equal(c.Id.ToString(), audit.EntityId);
