@@ -59,7 +59,7 @@ public sealed class PurchaseEntryTests(BrowserFixture fixture) : BrowserTest(fix
         {
             var (card, accountId) = await Fixture.App.InTenantAsync(Fixture.DemoTenantId, db => db.Customers
                 .Where(c => c.Name == "Ana Beatriz Conceição")
-                .Select(c => new { Card = db.Cards.Where(k => k.CustomerId == c.Id).Select(k => k.Number).First(), Account = c.TitularId ?? c.Id })
+                .Select(c => new { Card = db.Cards.Where(k => k.CustomerId == c.Id).Select(k => k.Number).First(), Account = c.AccountHolderId })
                 .Select(x => new ValueTuple<string, Guid>(x.Card, x.Account)).FirstAsync());
             var coupon = "BC-" + Random.Shared.Next(100_000, 999_999);
             await page.SignInAsync("demo", "caixa@demo.local");

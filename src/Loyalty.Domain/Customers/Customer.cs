@@ -49,8 +49,12 @@ public class Customer : ITenantOwned, IAudited
 
     public bool IsDependent => TitularId is not null;
 
-    /// <summary>The account that earns and spends this customer's points.</summary>
-    public Guid AccountHolderId => TitularId ?? Id;
+    /// <summary>
+    /// "Which account earns": the titular's for a dependent, the customer's own otherwise. Stored on the row (a column
+    /// PostgreSQL generates from the same rule, <c>coalesce(titular_id, id)</c>), so queries and the purchase's SQL read
+    /// it instead of restating the rule; set here too, so a customer not yet saved answers it.
+    /// </summary>
+    public Guid AccountHolderId { get; private set; }
 
     public string FormattedDocument => PersonType == PersonType.PF ? Cpf.Parse(Document).Formatted : Cnpj.Parse(Document).Formatted;
 
@@ -89,6 +93,7 @@ public class Customer : ITenantOwned, IAudited
             RegisteringUserId = registration.UserId,
             CategoryId = category.Id,
         };
+        customer.AccountHolderId = customer.TitularId ?? customer.Id;
         customer.Apply(data);
         return customer;
     }

@@ -52,7 +52,7 @@ public static class AdjustPoints
         public async Task<Screen?> ScreenAsync(Guid customerId, Command command, CancellationToken cancellationToken)
         {
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-                .Select(c => new { c.Name, AccountId = c.TitularId ?? c.Id, Titular = db.Customers.Where(t => t.Id == c.TitularId).Select(t => t.Name).FirstOrDefault() })
+                .Select(c => new { c.Name, AccountId = c.AccountHolderId, Titular = db.Customers.Where(t => t.Id == c.TitularId).Select(t => t.Name).FirstOrDefault() })
                 .SingleOrDefaultAsync(cancellationToken);
             return customer is null ? null
                 : new Screen(customerId, customer.Name, customer.Titular, (await points.ReadAsync(customer.AccountId, cancellationToken)).Balance, command);

@@ -30,7 +30,7 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
     /// <summary>A dependent's points go to the titular's account; the lot's validity is the earning customer's category's.</summary>
     public async Task<Holder> HolderAsync(Guid customerId, CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-            .Join(db.CustomerCategories, c => c.CategoryId, k => k.Id, (c, k) => new Holder(c.Id, c.TitularId ?? c.Id, k.ValidityDays))
+            .Join(db.CustomerCategories, c => c.CategoryId, k => k.Id, (c, k) => new Holder(c.Id, c.AccountHolderId, k.ValidityDays))
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new DomainException("Points.CustomerNotFound");
 
@@ -42,24 +42,6 @@ public sealed partial class PointsLedger(LoyaltyDbContext db, AuditActor actor, 
         return await InAccountAsync(holder.AccountId, loadLots: false, (account, _) =>
             Task.FromResult(Record(account.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt), holder.CustomerId, occurredAt, reference, account)),
             cancellationToken);
-    }
-
-    /// <summary>What an accrual writes: its entry, the lot it opens and the account's balance after it.</summary>
-    public sealed record Accrual(LedgerEntry Entry, PointsLot Lot, long Balance);
-
-    /// <summary>
-    /// The accrual <see cref="CreditAsync(Holder, long, DateTimeOffset, Reference, CancellationToken)"/> records, for a
-    /// caller that already holds the account's row lock, read its balance and writes the rows itself in its own batch
-    /// (the POS purchase, <see cref="Purchases.PurchaseStore"/>). Like that credit it expires no lot (it loads none):
-    /// a credit cannot be spoiled by stale points, and the expiry job or the next debit expires them. Static, so that
-    /// path needs no DbContext: <paramref name="source"/> names who records it, <paramref name="recordedAt"/> when.
-    /// </summary>
-    public static Accrual AccrualFor(PointsAccount lockedAccount, Holder holder, long points, DateTimeOffset occurredAt,
-        LedgerSource source, DateTimeOffset recordedAt, TimeZoneInfo zone)
-    {
-        var expiresAt = PointsExpiry.ExpiresAt(occurredAt, holder.ValidityDays, zone);
-        var movement = lockedAccount.Credit(LedgerEntryKind.Accrual, points, occurredAt, expiresAt);
-        return new Accrual(LedgerEntry.Record(movement, holder.CustomerId, occurredAt, recordedAt, source), movement.OpenedLot!, lockedAccount.Balance);
     }
 
     public async Task<LedgerEntry> CreditAsync(Guid customerId, long points, DateTimeOffset occurredAt, Reference reference,

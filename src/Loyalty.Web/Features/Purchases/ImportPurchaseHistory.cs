@@ -195,7 +195,7 @@ public static class ImportPurchaseHistory
         {
             var customerIds = created.Select(p => p.CustomerId).Distinct().ToList();
             var accounts = await db.Customers.Where(c => customerIds.Contains(c.Id))
-                .ToDictionaryAsync(c => c.Id, c => c.TitularId ?? c.Id, cancellationToken);
+                .ToDictionaryAsync(c => c.Id, c => c.AccountHolderId, cancellationToken);
             var accountIds = accounts.Values.Distinct().ToList();
             var balances = await db.PointsAccounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Balance, cancellationToken);
             foreach (var purchase in created)

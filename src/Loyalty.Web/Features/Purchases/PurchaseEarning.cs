@@ -2,7 +2,6 @@ using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
-using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Auditing;
 
 namespace Loyalty.Web.Features.Purchases;
@@ -20,7 +19,7 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
 {
     /// <summary>What the purchase earned: the accrual to write (when credited), the discounts to answer and the gift
     /// vouchers to write and answer.</summary>
-    public sealed record Earned(PointsLedger.Accrual? Accrual, IReadOnlyList<DiscountGiven> Discounts, IReadOnlyList<GiftVoucher> Vouchers,
+    public sealed record Earned(Accrual? Accrual, IReadOnlyList<DiscountGiven> Discounts, IReadOnlyList<GiftVoucher> Vouchers,
         IReadOnlyList<IssuedGift> Gifts);
 
     /// <summary>A gift voucher as the POS is told of it.</summary>
@@ -52,9 +51,8 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
         {
             return new Earned(null, plan.Discounts, vouchers, gifts);
         }
-        var holder = new PointsLedger.Holder(purchase.CustomerId, lockedAccount.Id, category.ValidityDays);
         var source = new LedgerSource(lockedAccount.Id, actor.Name, actor.UserId, PurchaseId: purchase.Id);
-        var accrual = PointsLedger.AccrualFor(lockedAccount, holder, points, purchase.OccurredAt, source, now, rules.Zone);
+        var accrual = Accrual.For(lockedAccount, purchase.CustomerId, category.ValidityDays, points, purchase.OccurredAt, source, now, rules.Zone);
         return new Earned(accrual, plan.Discounts, vouchers, gifts);
     }
 

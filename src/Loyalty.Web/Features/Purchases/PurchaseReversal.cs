@@ -156,7 +156,7 @@ public static class PurchaseReversal
         private async Task<Reversed> ResultAsync(Purchase purchase, long points, CancellationToken cancellationToken)
         {
             var accountId = await db.Customers.AsNoTracking().Where(c => c.Id == purchase.CustomerId)
-                .Select(c => c.TitularId ?? c.Id).SingleAsync(cancellationToken);
+                .Select(c => c.AccountHolderId).SingleAsync(cancellationToken);
             return new Reversed(purchase.Id, points, await BalanceAsync(accountId, cancellationToken));
         }
 

@@ -17,7 +17,7 @@ namespace Loyalty.Web.Features.Purchases;
 /// account, read the customer and any earlier answer for the coupon) and <see cref="CommitAsync"/> (the purchase, its
 /// items and payments, the accrual, commit) — plus <see cref="CardDayAsync"/> in between when antifraud rules need it.
 /// It only loads and stores: what a purchase earns is decided by the domain (<see cref="Earning"/>) and the ledger
-/// (<see cref="PointsLedger.AccrualFor"/>). Row-level security applies as everywhere: the connection works for the
+/// (<see cref="Accrual.For"/>). Row-level security applies as everywhere: the connection works for the
 /// scope's tenant, and a connection without it sees and writes nothing.
 /// </summary>
 public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantContext tenant) : IAsyncDisposable
@@ -34,11 +34,11 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     // points go to the titular's account. Used twice in the opening batch, so it stays one text.
     private const string HolderSql = """
         SELECT customer_id, account_id, category_id, card_number FROM (
-            SELECT c.id AS customer_id, coalesce(c.titular_id, c.id) AS account_id, c.category_id, k.number AS card_number, 0 AS preference
+            SELECT c.id AS customer_id, c.account_holder_id AS account_id, c.category_id, k.number AS card_number, 0 AS preference
             FROM cards k JOIN customers c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
             WHERE k.tenant_id = $1 AND k.number = $2
             UNION ALL
-            SELECT c.id, coalesce(c.titular_id, c.id), c.category_id, NULL, 1
+            SELECT c.id, c.account_holder_id, c.category_id, NULL, 1
             FROM customers c
             WHERE c.tenant_id = $1 AND c.document = $3
         ) found
@@ -147,7 +147,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     /// costs the server and the driver more than a row does. A coupon recorded meanwhile by another transaction fails the
     /// insert on the unique index (<see cref="IsCouponTaken"/>); the caller then rolls back and answers what that one stored.
     /// </summary>
-    public async Task CommitAsync(Purchase purchase, PointsLedger.Accrual? accrual, IReadOnlyList<GiftVoucher> vouchers, CancellationToken cancellationToken)
+    public async Task CommitAsync(Purchase purchase, Accrual? accrual, IReadOnlyList<GiftVoucher> vouchers, CancellationToken cancellationToken)
     {
         var items = purchase.Items.OrderBy(i => i.LineNumber).ToList();
         var payments = purchase.Payments.ToList();

@@ -44,7 +44,7 @@ public sealed class CounterContext(
 
     public Task<CounterCustomer?> CustomerAsync(Guid customerId, CancellationToken cancellationToken) =>
         db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-            .Select(c => new CounterCustomer(c.Id, c.Name, c.PersonType, c.Document, c.CategoryId, c.TitularId ?? c.Id, c.TitularId,
+            .Select(c => new CounterCustomer(c.Id, c.Name, c.PersonType, c.Document, c.CategoryId, c.AccountHolderId, c.TitularId,
                 db.Customers.Where(t => t.Id == c.TitularId).Select(t => t.Name).FirstOrDefault(),
                 c.TitularId == null ? c.RedeemScope : db.Customers.Where(t => t.Id == c.TitularId).Select(t => t.RedeemScope).First()))
             .SingleOrDefaultAsync(cancellationToken);

@@ -36,7 +36,7 @@ public static class CustomerLookup
                 return null;
             }
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.TitularId ?? c.Id }).SingleAsync(cancellationToken);
+                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.AccountHolderId }).SingleAsync(cancellationToken);
             card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
                 .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.IssuedAt)
                 .FirstOrDefaultAsync(cancellationToken);

@@ -31,7 +31,7 @@ public static class StatementSubject
             CancellationToken cancellationToken)
         {
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-                .Select(c => new { c.Id, c.TitularId, c.Name, c.PersonType, c.Document }).SingleOrDefaultAsync(cancellationToken);
+                .Select(c => new { c.Id, c.AccountHolderId, c.Name, c.PersonType, c.Document }).SingleOrDefaultAsync(cancellationToken);
             if (customer is null)
             {
                 return (null, Problem.NotFound);
@@ -46,7 +46,7 @@ public static class StatementSubject
             var card = await db.Cards.AsNoTracking().Where(k => k.CustomerId == customerId)
                 .OrderBy(k => k.Status != CardStatus.Active).ThenByDescending(k => k.IssuedAt)
                 .Select(k => k.Number).FirstOrDefaultAsync(cancellationToken);
-            return (new Subject(customer.Id, customer.TitularId ?? customer.Id, customer.Name,
+            return (new Subject(customer.Id, customer.AccountHolderId, customer.Name,
                 CustomerDocument.Masked(customer.PersonType, customer.Document), card, period, tenant.TimeZone), Problem.None);
         }
     }

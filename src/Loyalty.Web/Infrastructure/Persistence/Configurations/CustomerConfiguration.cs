@@ -11,6 +11,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     /// <summary>unaccent(lower(name)), kept by PostgreSQL, for the accent- and case-insensitive trigram search.</summary>
     public const string SearchName = "SearchName";
 
+    /// <summary>A dependent's points belong to the titular's account (SPEC §3).</summary>
+    public const string AccountHolderSql = "coalesce(titular_id, id)";
+
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.ToTable("customers");
@@ -37,8 +40,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         });
         builder.Property<string>(SearchName).HasMaxLength(Customer.NameMaxLength)
             .HasComputedColumnSql("immutable_unaccent(lower(name))", stored: true);
+        // Customer.AccountHolderId's rule, kept by PostgreSQL: what the purchase's hand-written SQL joins on, and what
+        // every query asking "which account earns" reads (the titular_id never changes after registration, but a row
+        // written by any path — a bulk load included — gets it right).
+        builder.Property(c => c.AccountHolderId).HasComputedColumnSql(AccountHolderSql, stored: true);
         builder.Ignore(c => c.IsDependent);
-        builder.Ignore(c => c.AccountHolderId);
         builder.Ignore(c => c.FormattedDocument);
 
         builder.HasIndex(c => new { c.TenantId, c.Document }).IsUnique();
