@@ -1,4 +1,5 @@
 using Loyalty.Domain.Campaigns;
+using Loyalty.Web.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,21 +17,6 @@ public sealed partial class PurchaseStore
 
     private HashSet<string> _catalogueCodes = new(StringComparer.Ordinal);
 
-    private const string AdvanceSql = """
-        INSERT INTO campaign_progress (tenant_id, campaign_id, kind, rule_id, account_id, window_start, purchases, amount, points)
-        VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
-        ON CONFLICT (tenant_id, kind, rule_id, account_id, window_start) DO UPDATE
-           SET purchases = campaign_progress.purchases + 1,
-               amount = campaign_progress.amount + EXCLUDED.amount,
-               points = campaign_progress.points + EXCLUDED.points
-        RETURNING purchases, amount, points, awarded_at IS NOT NULL
-        """;
-
-    private const string MarkAwardedSql = """
-        UPDATE campaign_progress SET awarded_at = $1
-         WHERE tenant_id = $2 AND kind = $3 AND rule_id = $4 AND account_id = $5 AND window_start = $6 AND awarded_at IS NULL
-        """;
-
     /// <summary>What the opening round trip read for these codes, or a round trip of its own when it was not asked.</summary>
     public async Task<IReadOnlyDictionary<string, CatalogueEntry>> CatalogueAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
@@ -46,8 +32,8 @@ public sealed partial class PurchaseStore
     private NpgsqlBatchCommand CatalogueCommand(IReadOnlyCollection<string> codes)
     {
         _catalogueCodes = [.. codes];
-        return Command("SELECT code, department_id, section_id FROM products WHERE tenant_id = $1 AND code = ANY($2)",
-            Value(TenantId), Value(codes.ToArray()));
+        var sql = new SqlArguments();
+        return sql.Command($"SELECT code, department_id, section_id FROM products WHERE tenant_id = {sql.Add(TenantId)} AND code = ANY({sql.Add(codes.ToArray())})");
     }
 
     private static async Task<IReadOnlyDictionary<string, CatalogueEntry>> ReadCatalogueAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
@@ -72,8 +58,7 @@ public sealed partial class PurchaseStore
         await using var batch = new NpgsqlBatch(Connection);
         foreach (var step in steps)
         {
-            batch.BatchCommands.Add(Command(AdvanceSql, Value(TenantId), Value(step.CampaignId), Value((short)step.Kind), Value(step.RuleId),
-                Value(accountId), Date(step.WindowStart), Value(step.Amount), Value(step.Points)));
+            batch.BatchCommands.Add(AdvanceCommand(accountId, step));
         }
         var totals = new List<ProgressTotals>(steps.Count);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -95,35 +80,43 @@ public sealed partial class PurchaseStore
         await using var batch = new NpgsqlBatch(Connection);
         foreach (var award in awards)
         {
-            batch.BatchCommands.Add(Command(MarkAwardedSql, Value(now), Value(TenantId), Value((short)award.Step.Kind), Value(award.Step.RuleId),
-                Value(accountId), Date(award.Step.WindowStart)));
+            var sql = new SqlArguments();
+            batch.BatchCommands.Add(sql.Command($"""
+                UPDATE campaign_progress SET awarded_at = {sql.Add(now)}
+                 WHERE tenant_id = {sql.Add(TenantId)} AND kind = {sql.Add((short)award.Step.Kind)} AND rule_id = {sql.Add(award.Step.RuleId)}
+                   AND account_id = {sql.Add(accountId)} AND window_start = {sql.Add(award.Step.WindowStart, NpgsqlDbType.Date)} AND awarded_at IS NULL
+                """));
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The gift vouchers' part of the commit statement: one INSERT … unnest for all of them.</summary>
-    private static string VouchersSql(IReadOnlyList<GiftVoucher> vouchers, List<NpgsqlParameter> parameters)
+    /// <summary>Adds one purchase to a running total (an upsert that takes the row's lock) and answers the total after it.</summary>
+    private NpgsqlBatchCommand AdvanceCommand(Guid accountId, ProgressStep step)
     {
-        if (vouchers.Count == 0)
-        {
-            return string.Empty;
-        }
-        var first = parameters.Count + 1;
-        parameters.AddRange([
-            Value(vouchers.Select(v => v.Id).ToArray()), Value(vouchers.Select(v => v.CampaignId).ToArray()),
-            Value(vouchers.Select(v => v.GiftRuleId).ToArray()), Value(vouchers.Select(v => v.GiftProductId).ToArray()),
-            Value(vouchers.Select(v => v.Quantity).ToArray()), Value(vouchers.Select(v => v.IssuedAt).ToArray()),
-            Value(vouchers.Select(v => v.AccountId).ToArray()),
-        ]);
-        // $2 is the purchase and $8 its customer (CommitAsync's numbering).
-        return $"""
-            , vouchers AS (
-                INSERT INTO gift_vouchers (tenant_id, purchase_id, customer_id, id, campaign_id, gift_rule_id, gift_product_id, quantity, issued_at, account_id)
-                SELECT $1, $2, $8, voucher.* FROM unnest(${first}::uuid[], ${first + 1}::uuid[], ${first + 2}::bigint[],
-                    ${first + 3}::uuid[], ${first + 4}::integer[], ${first + 5}::timestamptz[], ${first + 6}::uuid[]) AS voucher
-            )
-            """;
+        var sql = new SqlArguments();
+        return sql.Command($"""
+            INSERT INTO campaign_progress (tenant_id, campaign_id, kind, rule_id, account_id, window_start, purchases, amount, points, awarded_at)
+            VALUES ({sql.Add(TenantId)}, {sql.Add(step.CampaignId)}, {sql.Add((short)step.Kind)}, {sql.Add(step.RuleId)}, {sql.Add(accountId)},
+                {sql.Add(step.WindowStart, NpgsqlDbType.Date)}, 1, {sql.Add(step.Amount)}, {sql.Add(step.Points)}, NULL)
+            ON CONFLICT (tenant_id, kind, rule_id, account_id, window_start) DO UPDATE
+               SET purchases = campaign_progress.purchases + 1,
+                   amount = campaign_progress.amount + EXCLUDED.amount,
+                   points = campaign_progress.points + EXCLUDED.points
+            RETURNING purchases, amount, points, awarded_at IS NOT NULL
+            """);
     }
 
-    private static NpgsqlParameter Date(DateOnly date) => new() { Value = date, NpgsqlDbType = NpgsqlDbType.Date };
+    /// <summary>The gift vouchers' part of the commit statement: one INSERT … unnest for all of them. A voucher is issued
+    /// neither delivered nor voided (<see cref="GiftVoucher.Issue"/>), so those columns start empty.</summary>
+    private static string VouchersSql(IReadOnlyList<GiftVoucher> vouchers, SqlArguments sql, CommitKeys keys) =>
+        vouchers.Count == 0 ? string.Empty : $"""
+            , vouchers AS (
+                INSERT INTO gift_vouchers (tenant_id, purchase_id, customer_id, delivered_at, delivered_by, delivered_store_id, voided_at,
+                    id, campaign_id, gift_rule_id, gift_product_id, quantity, issued_at, account_id)
+                SELECT {keys.Tenant}, {keys.Purchase}, {keys.Customer}, NULL, NULL, NULL, NULL, voucher.* FROM unnest({sql.Add(vouchers.Select(v => v.Id).ToArray())}::uuid[],
+                    {sql.Add(vouchers.Select(v => v.CampaignId).ToArray())}::uuid[], {sql.Add(vouchers.Select(v => v.GiftRuleId).ToArray())}::bigint[],
+                    {sql.Add(vouchers.Select(v => v.GiftProductId).ToArray())}::uuid[], {sql.Add(vouchers.Select(v => v.Quantity).ToArray())}::integer[],
+                    {sql.Add(vouchers.Select(v => v.IssuedAt).ToArray())}::timestamptz[], {sql.Add(vouchers.Select(v => v.AccountId).ToArray())}::uuid[]) AS voucher
+            )
+            """;
 }

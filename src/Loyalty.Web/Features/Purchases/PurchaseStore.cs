@@ -3,6 +3,7 @@ using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Points;
+using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Persistence.Interceptors;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Npgsql;
@@ -30,17 +31,18 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
 
     public sealed record Opening(Holder? Holder, Earlier? Earlier);
 
-    // A card number wins over a document when the same digits could be both (as in the POS lookup); a dependent's
-    // points go to the titular's account. Used twice in the opening batch, so it stays one text.
-    private const string HolderSql = """
+    // A card number wins over a document when the same digits could be both (as in the POS lookup); the account that
+    // earns is the customer's account_holder_id (the titular's for a dependent). Used thrice in the opening batch, so
+    // it stays one text.
+    private static string HolderSql(string tenantId, SqlArguments sql, CustomerIdentifier identifier) => $"""
         SELECT customer_id, account_id, category_id, card_number FROM (
             SELECT c.id AS customer_id, c.account_holder_id AS account_id, c.category_id, k.number AS card_number, 0 AS preference
             FROM cards k JOIN customers c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
-            WHERE k.tenant_id = $1 AND k.number = $2
+            WHERE k.tenant_id = {tenantId} AND k.number = {sql.Add(identifier.CardNumber, NpgsqlDbType.Text)}
             UNION ALL
             SELECT c.id, c.account_holder_id, c.category_id, NULL, 1
             FROM customers c
-            WHERE c.tenant_id = $1 AND c.document = $3
+            WHERE c.tenant_id = {tenantId} AND c.document = {sql.Add(identifier.Document, NpgsqlDbType.Text)}
         ) found
         ORDER BY preference
         LIMIT 1
@@ -76,22 +78,10 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                 // Opens the account on its first purchase. No conflict target, so every unique index arbitrates: two first
                 // purchases at once both insert-or-ignore (one waits for the other) instead of one failing on the
                 // (tenant_id, id) key that a target naming only the primary key would leave unguarded.
-                Command($"""
-                    INSERT INTO points_accounts (id, tenant_id, balance)
-                    SELECT account_id, $1, 0 FROM ({HolderSql}) holder
-                    ON CONFLICT DO NOTHING
-                    """, HolderParameters(identifier)),
-                Command($"""
-                    SELECT 1 FROM points_accounts a JOIN ({HolderSql}) h ON a.id = h.account_id WHERE a.tenant_id = $1 FOR UPDATE OF a
-                    """, HolderParameters(identifier)),
+                OpenAccountCommand(identifier),
+                LockAccountCommand(identifier),
                 // After the lock, so a purchase that waited on it reads what the one before it committed.
-                Command($"""
-                    SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response
-                    FROM (SELECT 1) one
-                    LEFT JOIN ({HolderSql}) h ON true
-                    LEFT JOIN points_accounts a ON a.tenant_id = $1 AND a.id = h.account_id
-                    LEFT JOIN purchases e ON e.tenant_id = $1 AND e.store_id = $4 AND e.pos_number = $5 AND e.coupon_number = $6
-                    """, [.. HolderParameters(identifier), Value(storeId), Value(pos), Value(coupon)]),
+                HolderAndEarlierCommand(identifier, storeId, pos, coupon),
             },
         };
         if (catalogueCodes is not null)
@@ -114,28 +104,67 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         return new Opening(holder, earlier);
     }
 
+    private NpgsqlBatchCommand OpenAccountCommand(CustomerIdentifier identifier)
+    {
+        var sql = new SqlArguments();
+        var tenantId = sql.Add(TenantId);
+        return sql.Command($"""
+            INSERT INTO points_accounts (id, tenant_id, balance)
+            SELECT account_id, {tenantId}, 0 FROM ({HolderSql(tenantId, sql, identifier)}) holder
+            ON CONFLICT DO NOTHING
+            """);
+    }
+
+    private NpgsqlBatchCommand LockAccountCommand(CustomerIdentifier identifier)
+    {
+        var sql = new SqlArguments();
+        var tenantId = sql.Add(TenantId);
+        return sql.Command($"""
+            SELECT 1 FROM points_accounts a JOIN ({HolderSql(tenantId, sql, identifier)}) h ON a.id = h.account_id
+            WHERE a.tenant_id = {tenantId} FOR UPDATE OF a
+            """);
+    }
+
+    private NpgsqlBatchCommand HolderAndEarlierCommand(CustomerIdentifier identifier, Guid storeId, string pos, string coupon)
+    {
+        var sql = new SqlArguments();
+        var tenantId = sql.Add(TenantId);
+        return sql.Command($"""
+            SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response
+            FROM (SELECT 1) one
+            LEFT JOIN ({HolderSql(tenantId, sql, identifier)}) h ON true
+            LEFT JOIN points_accounts a ON a.tenant_id = {tenantId} AND a.id = h.account_id
+            LEFT JOIN purchases e ON e.tenant_id = {tenantId} AND e.store_id = {sql.Add(storeId)} AND e.pos_number = {sql.Add(pos)}
+                AND e.coupon_number = {sql.Add(coupon)}
+            """);
+    }
+
     /// <summary>The card's other live purchases of the local day [start, end) and, when a minimum interval applies, one
     /// within it — one aggregate over the (tenant, customer, occurred_at) index, never the card's history.</summary>
     public async Task<CardDay> CardDayAsync(Guid customerId, Guid storeId, (DateTimeOffset Start, DateTimeOffset End) day,
         (DateTimeOffset From, DateTimeOffset To)? interval, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT count(*)::int, (count(*) FILTER (WHERE store_id = $3))::int,
-                   coalesce(sum(points_earned) FILTER (WHERE points_status IN ('Credited', 'PendingAudit')), 0)::bigint,
-                   (SELECT occurred_at FROM purchases
-                    WHERE tenant_id = $1 AND customer_id = $2 AND cancelled_at IS NULL AND occurred_at > $6 AND occurred_at < $7
-                    LIMIT 1)
-            FROM purchases
-            WHERE tenant_id = $1 AND customer_id = $2 AND cancelled_at IS NULL AND occurred_at >= $4 AND occurred_at < $5
-            """, Connection)
+        var sql = new SqlArguments();
+        var (tenantId, customer) = (sql.Add(TenantId), sql.Add(customerId));
+        await using var batch = new NpgsqlBatch(Connection)
         {
-            Parameters =
+            BatchCommands =
             {
-                Value(TenantId), Value(customerId), Value(storeId), Value(day.Start), Value(day.End),
-                Nullable(interval?.From, NpgsqlDbType.TimestampTz), Nullable(interval?.To, NpgsqlDbType.TimestampTz),
+                sql.Command($"""
+                    SELECT count(*)::int, (count(*) FILTER (WHERE store_id = {sql.Add(storeId)}))::int,
+                           coalesce(sum(points_earned) FILTER (WHERE points_status IN ('Credited', 'PendingAudit')), 0)::bigint,
+                           (SELECT occurred_at FROM purchases
+                            WHERE tenant_id = {tenantId} AND customer_id = {customer} AND cancelled_at IS NULL
+                              AND occurred_at > {sql.Add(interval?.From, NpgsqlDbType.TimestampTz)}
+                              AND occurred_at < {sql.Add(interval?.To, NpgsqlDbType.TimestampTz)}
+                            LIMIT 1)
+                    FROM purchases
+                    WHERE tenant_id = {tenantId} AND customer_id = {customer} AND cancelled_at IS NULL
+                      AND occurred_at >= {sql.Add(day.Start)} AND occurred_at < {sql.Add(day.End)}
+                    """),
             },
         };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new CardDay(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2),
             reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
@@ -151,65 +180,63 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     {
         var items = purchase.Items.OrderBy(i => i.LineNumber).ToList();
         var payments = purchase.Payments.ToList();
-        // $1 tenant, $2 purchase; the lines go as arrays, one INSERT … SELECT unnest for all of them however many.
-        var parameters = new List<NpgsqlParameter>
-        {
-            Value(TenantId), Value(purchase.Id), Value(purchase.StoreId), Value(purchase.PosNumber), Value(purchase.CouponNumber),
-            Value(purchase.OccurredAt), Value(purchase.RecordedAt), Value(purchase.CustomerId), Nullable(purchase.CardNumber, NpgsqlDbType.Text),
-            Value(purchase.TotalAmount), Value(purchase.PointsEarned), Value(purchase.PointsStatus.ToString()),
-            Nullable(purchase.AuditReasons, NpgsqlDbType.Text), Value(purchase.RequestHash), Nullable(purchase.Response, NpgsqlDbType.Text),
-            Value(items.Select(i => i.LineNumber).ToArray()), Value(items.Select(i => i.ProductCode).ToArray()),
-            Value(items.Select(i => i.Quantity).ToArray()), Value(items.Select(i => i.UnitPrice).ToArray()),
-            Value(items.Select(i => i.TotalPrice).ToArray()),
-            Value(payments.Select(p => p.Method).ToArray()), Value(payments.Select(p => p.Amount).ToArray()),
-            Value(purchase.Origin.ToString()),
-        };
-        var sql = """
+        var sql = new SqlArguments();
+        var keys = new CommitKeys(sql.Add(TenantId), sql.Add(purchase.Id), sql.Add(purchase.CustomerId));
+        // The lines go as arrays, one INSERT … SELECT unnest for all of them however many.
+        var text = $"""
             WITH purchase AS (
                 INSERT INTO purchases (id, tenant_id, store_id, pos_number, coupon_number, occurred_at, recorded_at,
                     customer_id, card_number, total_amount, returned_amount, points_earned, points_status, audit_reasons,
-                    points_reversed, request_hash, response, origin)
-                VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, 0, $14, $15, $23)
+                    points_reversed, request_hash, response, origin, rejection_reason, audited_at, cancelled_at, cancellation_points_reversed)
+                VALUES ({keys.Purchase}, {keys.Tenant}, {sql.Add(purchase.StoreId)}, {sql.Add(purchase.PosNumber)}, {sql.Add(purchase.CouponNumber)},
+                    {sql.Add(purchase.OccurredAt)}, {sql.Add(purchase.RecordedAt)}, {keys.Customer}, {sql.Add(purchase.CardNumber, NpgsqlDbType.Text)},
+                    {sql.Add(purchase.TotalAmount)}, 0, {sql.Add(purchase.PointsEarned)}, {sql.Add(purchase.PointsStatus.ToString())},
+                    {sql.Add(purchase.AuditReasons, NpgsqlDbType.Text)}, 0, {sql.Add(purchase.RequestHash)}, {sql.Add(purchase.Response, NpgsqlDbType.Text)},
+                    {sql.Add(purchase.Origin.ToString())}, {sql.Add(purchase.RejectionReason, NpgsqlDbType.Text)},
+                    {sql.Add(purchase.AuditedAt, NpgsqlDbType.TimestampTz)}, {sql.Add(purchase.CancelledAt, NpgsqlDbType.TimestampTz)},
+                    {sql.Add(purchase.CancellationPointsReversed, NpgsqlDbType.Bigint)})
             ), items AS (
                 INSERT INTO purchase_items (tenant_id, purchase_id, line_number, product_code, quantity, unit_price, total_price)
-                SELECT $1, $2, line.* FROM unnest($16::integer[], $17::text[], $18::numeric[], $19::numeric[], $20::numeric[]) AS line
+                SELECT {keys.Tenant}, {keys.Purchase}, line.* FROM unnest({sql.Add(items.Select(i => i.LineNumber).ToArray())}::integer[],
+                    {sql.Add(items.Select(i => i.ProductCode).ToArray())}::text[], {sql.Add(items.Select(i => i.Quantity).ToArray())}::numeric[],
+                    {sql.Add(items.Select(i => i.UnitPrice).ToArray())}::numeric[], {sql.Add(items.Select(i => i.TotalPrice).ToArray())}::numeric[]) AS line
             ), payments AS (
                 INSERT INTO purchase_payments (tenant_id, purchase_id, method, amount)
-                SELECT $1, $2, payment.* FROM unnest($21::text[], $22::numeric[]) AS payment
+                SELECT {keys.Tenant}, {keys.Purchase}, payment.* FROM unnest({sql.Add(payments.Select(p => p.Method).ToArray())}::text[],
+                    {sql.Add(payments.Select(p => p.Amount).ToArray())}::numeric[]) AS payment
             )
+            {VouchersSql(vouchers, sql, keys)}
             """;
-        sql += VouchersSql(vouchers, parameters);
-        if (accrual is null)
-        {
-            sql += "SELECT 1";
-        }
-        else
-        {
-            var (entry, lot) = (accrual.Entry, accrual.Lot);
-            var n = parameters.Count; // the accrual's parameters follow the purchase's and the vouchers'
-            parameters.AddRange([
-                Value(lot.Id), Value(lot.AccountId), Value(lot.Points), Value(lot.Remaining), Value(lot.CreditedAt),
-                Nullable(lot.ExpiresAt, NpgsqlDbType.TimestampTz),
-                Value(entry.CustomerId), Value(entry.Kind.ToString()), Value(entry.Points), Value(entry.OccurredAt), Value(entry.RecordedAt),
-                Nullable(entry.PurchaseId, NpgsqlDbType.Uuid), Nullable(entry.Reason, NpgsqlDbType.Text),
-                Nullable(entry.UserId, NpgsqlDbType.Uuid), Value(entry.Actor), Value(accrual.Balance),
-            ]);
-            // The account row is locked since OpenAsync: the balance the domain computed from is still the account's.
-            sql += $"""
-                , lot AS (
-                    INSERT INTO points_lots (id, tenant_id, account_id, points, remaining, credited_at, expires_at)
-                    VALUES (${n + 1}, $1, ${n + 2}, ${n + 3}, ${n + 4}, ${n + 5}, ${n + 6})
-                ), entry AS (
-                    INSERT INTO ledger_entries (tenant_id, account_id, customer_id, kind, points, occurred_at, recorded_at,
-                        purchase_id, lot_id, reason, user_id, actor)
-                    VALUES ($1, ${n + 2}, ${n + 7}, ${n + 8}, ${n + 9}, ${n + 10}, ${n + 11}, ${n + 12}, ${n + 1}, ${n + 13}, ${n + 14}, ${n + 15})
-                )
-                UPDATE points_accounts SET balance = ${n + 16} WHERE tenant_id = $1 AND id = ${n + 2}
-                """;
-        }
-        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { Command(sql, [.. parameters]), new NpgsqlBatchCommand("COMMIT") } };
+        text += accrual is null ? "SELECT 1" : AccrualSql(accrual, sql, keys);
+        await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { sql.Command(text), new NpgsqlBatchCommand("COMMIT") } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
         _inTransaction = false;
+    }
+
+    /// <summary>The placeholders every part of the commit statement refers to.</summary>
+    private sealed record CommitKeys(string Tenant, string Purchase, string Customer);
+
+    /// <summary>The accrual's part of the commit statement: its lot, its entry and the account's balance. The account row
+    /// is locked since <see cref="OpenAsync"/>, so the balance the domain computed from is still the account's.</summary>
+    private static string AccrualSql(Accrual accrual, SqlArguments sql, CommitKeys keys)
+    {
+        var (entry, lot) = (accrual.Entry, accrual.Lot);
+        var (lotId, accountId) = (sql.Add(lot.Id), sql.Add(lot.AccountId));
+        return $"""
+            , lot AS (
+                INSERT INTO points_lots (id, tenant_id, account_id, points, remaining, credited_at, expires_at)
+                VALUES ({lotId}, {keys.Tenant}, {accountId}, {sql.Add(lot.Points)}, {sql.Add(lot.Remaining)}, {sql.Add(lot.CreditedAt)},
+                    {sql.Add(lot.ExpiresAt, NpgsqlDbType.TimestampTz)})
+            ), entry AS (
+                INSERT INTO ledger_entries (tenant_id, account_id, customer_id, kind, points, occurred_at, recorded_at,
+                    purchase_id, redemption_id, lot_id, reason, user_id, actor)
+                VALUES ({keys.Tenant}, {accountId}, {sql.Add(entry.CustomerId)}, {sql.Add(entry.Kind.ToString())}, {sql.Add(entry.Points)},
+                    {sql.Add(entry.OccurredAt)}, {sql.Add(entry.RecordedAt)}, {sql.Add(entry.PurchaseId, NpgsqlDbType.Uuid)},
+                    {sql.Add(entry.RedemptionId, NpgsqlDbType.Uuid)}, {lotId}, {sql.Add(entry.Reason, NpgsqlDbType.Text)},
+                    {sql.Add(entry.UserId, NpgsqlDbType.Uuid)}, {sql.Add(entry.Actor)})
+            )
+            UPDATE points_accounts SET balance = {sql.Add(accrual.Balance)} WHERE tenant_id = {keys.Tenant} AND id = {accountId}
+            """;
     }
 
     public static bool IsCouponTaken(PostgresException e) =>
@@ -259,25 +286,15 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
 
     private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("OpenAsync first.");
 
-    private NpgsqlParameter[] HolderParameters(CustomerIdentifier identifier) =>
-        [Value(TenantId), Nullable(identifier.CardNumber, NpgsqlDbType.Text), Nullable(identifier.Document, NpgsqlDbType.Text)];
-
-    private NpgsqlBatchCommand EarlierCommand(Guid storeId, string pos, string coupon) => Command("""
-        SELECT request_hash, response FROM purchases
-        WHERE tenant_id = $1 AND store_id = $2 AND pos_number = $3 AND coupon_number = $4
-        """, Value(TenantId), Value(storeId), Value(pos), Value(coupon));
+    private NpgsqlBatchCommand EarlierCommand(Guid storeId, string pos, string coupon)
+    {
+        var sql = new SqlArguments();
+        return sql.Command($"""
+            SELECT request_hash, response FROM purchases
+            WHERE tenant_id = {sql.Add(TenantId)} AND store_id = {sql.Add(storeId)} AND pos_number = {sql.Add(pos)} AND coupon_number = {sql.Add(coupon)}
+            """);
+    }
 
     private static async Task<Earlier?> ReadEarlierAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
         await reader.ReadAsync(cancellationToken) ? new Earlier(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
-
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }
