@@ -23,6 +23,8 @@ internal sealed class FreshProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public Process Process => _process;
+
     /// <summary>From the process start to the first 200 of /health.</summary>
     public TimeSpan UntilHealthy { get; }
 

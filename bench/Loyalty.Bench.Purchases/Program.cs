@@ -73,7 +73,9 @@ await using var bare = await BareCeiling.StartAsync(server, cards);
 Console.Error.WriteLine($"bare ceiling on {bare.BaseAddress}");
 
 var couponPrefix = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)[^6..] + "-";
-var results = new List<(string Name, List<RunResult> Runs)>();
+var postmaster = CpuMeter.FindPostmaster();
+TimeSpan DatabaseCpu() => postmaster is { } pid ? CpuMeter.Database(pid) : TimeSpan.Zero;
+var results = new List<(string Name, List<RunResult> Runs, List<TimeSpan> DatabaseCpu)>();
 foreach (var (name, address) in new[] { ("product POST /api/v1/purchases", productAddress), ("bare ceiling (raw Npgsql)", bare.BaseAddress) })
 {
     using var load = new LoadGenerator(address, cards, apiKey, options.Clients, couponPrefix);
@@ -87,14 +89,17 @@ foreach (var (name, address) in new[] { ("product POST /api/v1/purchases", produ
     var warm = await load.RunAsync(options.WarmUp);
     Console.Error.WriteLine(FormattableString.Invariant($"{name}: warm-up {warm.RequestsPerSecond:N0} req/s, {warm.ErrorCount} errors"));
     var runs = new List<RunResult>();
+    var databaseCpu = new List<TimeSpan>();
     for (var i = 1; i <= options.Runs; i++)
     {
+        var before = DatabaseCpu();
         var run = await load.RunAsync(options.Measure);
+        databaseCpu.Add(DatabaseCpu() - before);
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{name}: run {i}: {run.RequestsPerSecond:N0} req/s, p50 {run.Percentile(50):N1} ms, p95 {run.Percentile(95):N1} ms, p99 {run.Percentile(99):N1} ms, {run.ErrorCount} errors"));
         runs.Add(run);
     }
-    results.Add((name, runs));
+    results.Add((name, runs, databaseCpu));
 }
 
 var appDll = Environment.GetEnvironmentVariable("LOYALTY_APP_DLL");
@@ -112,9 +117,11 @@ if (options.Fresh && !string.IsNullOrEmpty(appDll) && File.Exists(appDll))
         Console.Error.WriteLine(FormattableString.Invariant($"fresh process: {10 * (i + 1)} s: {slices[^1].RequestsPerSecond:N0} req/s, {slices[^1].ErrorCount} errors"));
     }
     var firstMinute = slices.Sum(s => s.Succeeded) / slices.Sum(s => s.Elapsed.TotalSeconds);
+    var (appBefore, databaseBefore) = (CpuMeter.Process(fresh.Process), DatabaseCpu());
     var warm = await load.RunAsync(options.Measure);
+    var (appCpu, databaseCpu) = (CpuMeter.Process(fresh.Process) - appBefore, DatabaseCpu() - databaseBefore);
     freshLine = FormattableString.Invariant(
-        $"Fresh process: healthy after {fresh.UntilHealthy.TotalSeconds:N1} s; first minute {firstMinute:N0} req/s (10-s slices {FreshProcess.Describe(slices)}), {slices.Sum(s => s.ErrorCount)} errors; then {warm.RequestsPerSecond:N0} req/s warm; first minute / warm {firstMinute / warm.RequestsPerSecond:N2}.");
+        $"Fresh process: healthy after {fresh.UntilHealthy.TotalSeconds:N1} s; first minute {firstMinute:N0} req/s (10-s slices {FreshProcess.Describe(slices)}), {slices.Sum(s => s.ErrorCount)} errors; then {warm.RequestsPerSecond:N0} req/s warm; first minute / warm {firstMinute / warm.RequestsPerSecond:N2}. CPU per purchase, warm: app {CpuMeter.PerPurchase(appCpu, warm.Succeeded)}, database {CpuMeter.PerPurchase(databaseCpu, warm.Succeeded)}.");
 }
 else if (options.Fresh)
 {
@@ -124,16 +131,16 @@ else if (options.Fresh)
 Console.WriteLine(FormattableString.Invariant(
     $"# POS purchases, {options.Clients} concurrent clients, {cards.Count:N0} customers{(options.Campaigns ? ", open campaigns" : "")}; warm-up {options.WarmUp.TotalSeconds:N0} s, {options.Runs} run(s) of {options.Measure.TotalSeconds:N0} s; {Environment.ProcessorCount} cores"));
 Console.WriteLine();
-Console.WriteLine("| target | run | req/s | p50 ms | p95 ms | p99 ms | max ms | ok | errors |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-foreach (var (name, runs) in results)
+Console.WriteLine("| target | run | req/s | p50 ms | p95 ms | p99 ms | max ms | ok | errors | database CPU per purchase |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+foreach (var (name, runs, databaseCpu) in results)
 {
     for (var i = 0; i < runs.Count; i++)
     {
         var r = runs[i];
         var errors = r.ErrorCount == 0 ? "0" : string.Join(", ", r.Errors.Select(e => $"{e.Key}×{e.Value}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"| {name} | {i + 1} | {r.RequestsPerSecond:N0} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {(r.SortedLatencies.Length == 0 ? double.NaN : r.SortedLatencies[^1]):N1} | {r.Succeeded:N0} | {errors} |"));
+            $"| {name} | {i + 1} | {r.RequestsPerSecond:N0} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {(r.SortedLatencies.Length == 0 ? double.NaN : r.SortedLatencies[^1]):N1} | {r.Succeeded:N0} | {errors} | {CpuMeter.PerPurchase(databaseCpu[i], r.Succeeded)} |"));
     }
 }
 var productMedian = Median(results[0].Runs.Select(r => r.RequestsPerSecond));
