@@ -12,13 +12,15 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Loyalty.Domain/Loyalty.Domain.csproj src/Loyalty.Domain/
 COPY src/Loyalty.Web/Loyalty.Web.csproj src/Loyalty.Web/
-RUN dotnet restore src/Loyalty.Web/Loyalty.Web.csproj
+# ReadyToRun (compiled ahead of time, see ./loyalty publish_app) needs the runtime identifier at restore already.
+ARG RID=linux-x64
+RUN dotnet restore src/Loyalty.Web/Loyalty.Web.csproj -r "$RID" -p:PublishReadyToRun=true
 
 COPY src/Loyalty.Web/package.json src/Loyalty.Web/package-lock.json src/Loyalty.Web/
 RUN cd src/Loyalty.Web && npm ci --no-audit --no-fund
 
 COPY src/ src/
-RUN dotnet publish src/Loyalty.Web/Loyalty.Web.csproj -c Release -o /out --no-restore
+RUN dotnet publish src/Loyalty.Web/Loyalty.Web.csproj -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o /out --no-restore
 
 # --- runtime ---
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -19,6 +19,8 @@ using Npgsql;
 // --campaigns 1 gives the product's tenant an open fixed campaign with a concession on the purchased product's department
 // and an open periodic one with a store bonus and a frequency bonus, so every purchase also reads the catalogue and
 // advances a running total (the campaign round trips of PurchaseStore.Campaigns).
+// --fresh 1 (default, when ./loyalty bench sets LOYALTY_APP_DLL to the published app) then starts the published app as
+// a new process on the same database and measures its first minute from the moment /health answers 200.
 var options = Options.Parse(args);
 Console.Error.WriteLine($"server GC: {GCSettings.IsServerGC}, processors: {Environment.ProcessorCount}");
 
@@ -71,7 +73,9 @@ await using var bare = await BareCeiling.StartAsync(server, cards);
 Console.Error.WriteLine($"bare ceiling on {bare.BaseAddress}");
 
 var couponPrefix = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)[^6..] + "-";
-var results = new List<(string Name, List<RunResult> Runs)>();
+var postmaster = CpuMeter.FindPostmaster();
+TimeSpan DatabaseCpu() => postmaster is { } pid ? CpuMeter.Database(pid) : TimeSpan.Zero;
+var results = new List<(string Name, List<RunResult> Runs, List<TimeSpan> DatabaseCpu)>();
 foreach (var (name, address) in new[] { ("product POST /api/v1/purchases", productAddress), ("bare ceiling (raw Npgsql)", bare.BaseAddress) })
 {
     using var load = new LoadGenerator(address, cards, apiKey, options.Clients, couponPrefix);
@@ -85,36 +89,69 @@ foreach (var (name, address) in new[] { ("product POST /api/v1/purchases", produ
     var warm = await load.RunAsync(options.WarmUp);
     Console.Error.WriteLine(FormattableString.Invariant($"{name}: warm-up {warm.RequestsPerSecond:N0} req/s, {warm.ErrorCount} errors"));
     var runs = new List<RunResult>();
+    var databaseCpu = new List<TimeSpan>();
     for (var i = 1; i <= options.Runs; i++)
     {
+        var before = DatabaseCpu();
         var run = await load.RunAsync(options.Measure);
+        databaseCpu.Add(DatabaseCpu() - before);
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{name}: run {i}: {run.RequestsPerSecond:N0} req/s, p50 {run.Percentile(50):N1} ms, p95 {run.Percentile(95):N1} ms, p99 {run.Percentile(99):N1} ms, {run.ErrorCount} errors"));
         runs.Add(run);
     }
-    results.Add((name, runs));
+    results.Add((name, runs, databaseCpu));
+}
+
+var appDll = Environment.GetEnvironmentVariable("LOYALTY_APP_DLL");
+string? freshLine = null;
+if (options.Fresh && !string.IsNullOrEmpty(appDll) && File.Exists(appDll))
+{
+    Console.Error.WriteLine($"fresh process: starting {appDll}");
+    await using var fresh = await FreshProcess.StartAsync(appDll, product.Database.AppConnectionString, product.Database.OwnerConnectionString);
+    Console.Error.WriteLine(FormattableString.Invariant($"fresh process: healthy after {fresh.UntilHealthy.TotalSeconds:N1} s"));
+    using var load = new LoadGenerator(fresh.BaseAddress, cards, apiKey, options.Clients, "F" + couponPrefix);
+    var slices = new List<RunResult>();
+    for (var i = 0; i < 6; i++)
+    {
+        slices.Add(await load.RunAsync(TimeSpan.FromSeconds(10)));
+        Console.Error.WriteLine(FormattableString.Invariant($"fresh process: {10 * (i + 1)} s: {slices[^1].RequestsPerSecond:N0} req/s, {slices[^1].ErrorCount} errors"));
+    }
+    var firstMinute = slices.Sum(s => s.Succeeded) / slices.Sum(s => s.Elapsed.TotalSeconds);
+    var (appBefore, databaseBefore) = (CpuMeter.Process(fresh.Process), DatabaseCpu());
+    var warm = await load.RunAsync(options.Measure);
+    var (appCpu, databaseCpu) = (CpuMeter.Process(fresh.Process) - appBefore, DatabaseCpu() - databaseBefore);
+    freshLine = FormattableString.Invariant(
+        $"Fresh process: healthy after {fresh.UntilHealthy.TotalSeconds:N1} s; first minute {firstMinute:N0} req/s (10-s slices {FreshProcess.Describe(slices)}), {slices.Sum(s => s.ErrorCount)} errors; then {warm.RequestsPerSecond:N0} req/s warm; first minute / warm {firstMinute / warm.RequestsPerSecond:N2}. CPU per purchase, warm: app {CpuMeter.PerPurchase(appCpu, warm.Succeeded)}, database {CpuMeter.PerPurchase(databaseCpu, warm.Succeeded)}.");
+}
+else if (options.Fresh)
+{
+    Console.Error.WriteLine("fresh process: skipped (LOYALTY_APP_DLL does not name the published app; ./loyalty bench purchases sets it)");
 }
 
 Console.WriteLine(FormattableString.Invariant(
     $"# POS purchases, {options.Clients} concurrent clients, {cards.Count:N0} customers{(options.Campaigns ? ", open campaigns" : "")}; warm-up {options.WarmUp.TotalSeconds:N0} s, {options.Runs} run(s) of {options.Measure.TotalSeconds:N0} s; {Environment.ProcessorCount} cores"));
 Console.WriteLine();
-Console.WriteLine("| target | run | req/s | p50 ms | p95 ms | p99 ms | max ms | ok | errors |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-foreach (var (name, runs) in results)
+Console.WriteLine("| target | run | req/s | p50 ms | p95 ms | p99 ms | max ms | ok | errors | database CPU per purchase |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+foreach (var (name, runs, databaseCpu) in results)
 {
     for (var i = 0; i < runs.Count; i++)
     {
         var r = runs[i];
         var errors = r.ErrorCount == 0 ? "0" : string.Join(", ", r.Errors.Select(e => $"{e.Key}×{e.Value}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"| {name} | {i + 1} | {r.RequestsPerSecond:N0} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {(r.SortedLatencies.Length == 0 ? double.NaN : r.SortedLatencies[^1]):N1} | {r.Succeeded:N0} | {errors} |"));
+            $"| {name} | {i + 1} | {r.RequestsPerSecond:N0} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {(r.SortedLatencies.Length == 0 ? double.NaN : r.SortedLatencies[^1]):N1} | {r.Succeeded:N0} | {errors} | {CpuMeter.PerPurchase(databaseCpu[i], r.Succeeded)} |"));
     }
 }
 var productMedian = Median(results[0].Runs.Select(r => r.RequestsPerSecond));
 var bareMedian = Median(results[1].Runs.Select(r => r.RequestsPerSecond));
 Console.WriteLine();
 Console.WriteLine(FormattableString.Invariant(
-    $"Median throughput: product {productMedian:N0} req/s, bare ceiling {bareMedian:N0} req/s, ratio {productMedian / bareMedian:N2} (goal ≥ 0.45)."));
+    $"Median throughput: product {productMedian:N0} req/s, bare ceiling {bareMedian:N0} req/s, ratio {productMedian / bareMedian:N2} (goal ≥ {(options.Campaigns ? "0.50" : "0.60")})."));
+if (freshLine is not null)
+{
+    Console.WriteLine(freshLine);
+}
 return 0;
 
 static double Median(IEnumerable<double> values)
@@ -123,11 +160,11 @@ static double Median(IEnumerable<double> values)
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
-internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int Clients, int Customers, bool Campaigns)
+internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int Clients, int Customers, bool Campaigns, bool Fresh)
 {
     public static Options Parse(string[] args)
     {
-        var values = new Dictionary<string, int> { ["warmup"] = 60, ["measure"] = 30, ["runs"] = 3, ["clients"] = 32, ["customers"] = 5000, ["campaigns"] = 0 };
+        var values = new Dictionary<string, int> { ["warmup"] = 60, ["measure"] = 30, ["runs"] = 3, ["clients"] = 32, ["customers"] = 5000, ["campaigns"] = 0, ["fresh"] = 1 };
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -150,10 +187,10 @@ internal sealed record Options(TimeSpan WarmUp, TimeSpan Measure, int Runs, int 
             {
                 throw new ArgumentException($"unknown option '--{name}' (options: --{string.Join(" N, --", values.Keys)} N)");
             }
-            values[name] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n > 0 || name == "campaigns")
+            values[name] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (n > 0 || name is "campaigns" or "fresh")
                 ? n : throw new ArgumentException($"--{name}: '{value}' is not a positive whole number");
         }
         return new Options(TimeSpan.FromSeconds(values["warmup"]), TimeSpan.FromSeconds(values["measure"]), values["runs"],
-            values["clients"], values["customers"], values["campaigns"] > 0);
+            values["clients"], values["customers"], values["campaigns"] > 0, values["fresh"] > 0);
     }
 }

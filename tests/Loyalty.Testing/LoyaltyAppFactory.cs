@@ -39,6 +39,8 @@ public class LoyaltyAppFactory(TestDatabase database, IDictionary<string, string
             ["DataProtection:CreateKeyFileIfMissing"] = "true",
             ["Logging:Directory"] = Path.Combine(Path.GetTempPath(), "loyalty-test-logs"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // /health would answer 503 until the warm-up ran; WarmUpTests switch it back on.
+            ["WarmUp:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -35,14 +35,29 @@ public static class CampaignEarning
             .ToList();
 
         var pointsBeforeAwards = basePoints + productBonus + storeBonus;
-        var date = DateOnly.FromDateTime(purchase.LocalTime);
-        var steps = periodic.SelectMany(c => c.FrequencyBonuses.Select(f =>
-                new ProgressStep(c.Id, CampaignProgressKind.Frequency, f.Id, f.WindowStart(c.StartDate, date), purchase.TotalAmount, 0)))
-            .Concat(periodic.SelectMany(c => c.ThresholdAwards.Where(t => date >= t.StartDate && date <= t.EndDate).Select(t =>
-                new ProgressStep(c.Id, CampaignProgressKind.Threshold, t.Id, t.StartDate, purchase.TotalAmount, pointsBeforeAwards))))
+        var steps = ProgressKeys(periodic, DateOnly.FromDateTime(purchase.LocalTime))
+            .Select(p => new ProgressStep(p.CampaignId, p.Key.Kind, p.Key.RuleId, p.Key.WindowStart, purchase.TotalAmount,
+                p.Key.Kind == CampaignProgressKind.Threshold ? pointsBeforeAwards : 0))
             .ToList();
         return new EarningPlan(basePoints, productBonus + storeBonus, discounts, gifts, steps);
     }
+
+    /// <summary>
+    /// The running totals a purchase at <paramref name="storeId"/> at <paramref name="localTime"/> could advance, whoever
+    /// the customer (their category is not known yet): a superset of <see cref="EarningPlan.Progress"/>'s keys, so that
+    /// they can be read with the purchase's opening round trip, before the customer is known.
+    /// </summary>
+    public static IReadOnlyList<ProgressKey> ProgressCandidates(CampaignRuleSet rules, Guid storeId, DateTime localTime) =>
+        [.. ProgressKeys(
+            rules.Campaigns.Where(c => c.Classification == CampaignClassification.Periodic && c.IsOpenAt(storeId, localTime)),
+            DateOnly.FromDateTime(localTime)).Select(p => p.Key)];
+
+    /// <summary>Each frequency rule's current window and each threshold period that contains the date.</summary>
+    private static IEnumerable<(Guid CampaignId, ProgressKey Key)> ProgressKeys(IEnumerable<Campaign> periodic, DateOnly date) =>
+        periodic.SelectMany(c => c.FrequencyBonuses
+                .Select(f => (c.Id, new ProgressKey(CampaignProgressKind.Frequency, f.Id, f.WindowStart(c.StartDate, date))))
+            .Concat(c.ThresholdAwards.Where(t => date >= t.StartDate && date <= t.EndDate)
+                .Select(t => (c.Id, new ProgressKey(CampaignProgressKind.Threshold, t.Id, t.StartDate)))));
 
     /// <summary>
     /// The once-only awards due now: a frequency window whose purchases and amount reached the rule for the first time,
@@ -137,8 +152,21 @@ public sealed record GiftDue(GiftRule Rule, int Quantity);
 
 /// <summary>One purchase added to a running total: of a frequency window (counts and amount) or of a threshold period
 /// (points before awards).</summary>
-public sealed record ProgressStep(Guid CampaignId, CampaignProgressKind Kind, long RuleId, DateOnly WindowStart, decimal Amount, long Points);
+public sealed record ProgressStep(Guid CampaignId, CampaignProgressKind Kind, long RuleId, DateOnly WindowStart, decimal Amount, long Points)
+{
+    public ProgressKey Key => new(Kind, RuleId, WindowStart);
+}
 
-public sealed record ProgressTotals(int Purchases, decimal Amount, long Points, bool AlreadyAwarded);
+/// <summary>Which running total of an account: a frequency rule's window or a threshold rule's period.</summary>
+public sealed record ProgressKey(CampaignProgressKind Kind, long RuleId, DateOnly WindowStart);
+
+public sealed record ProgressTotals(int Purchases, decimal Amount, long Points, bool AlreadyAwarded)
+{
+    /// <summary>The totals once <paramref name="step"/> is added to <paramref name="before"/> (none yet: a first purchase
+    /// in the window).</summary>
+    public static ProgressTotals After(ProgressTotals? before, ProgressStep step) => new(
+        (before?.Purchases ?? 0) + 1, (before?.Amount ?? 0) + step.Amount, (before?.Points ?? 0) + step.Points,
+        before?.AlreadyAwarded ?? false);
+}
 
 public sealed record AwardDue(ProgressStep Step, long Points);

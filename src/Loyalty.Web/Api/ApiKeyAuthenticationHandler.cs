@@ -6,7 +6,6 @@ using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Loyalty.Web.Api;
@@ -71,24 +70,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private async Task<ApiKey?> FindByHashAsync(string hash)
-    {
-        // Only on a cache miss: a cached key's request builds no DbContext here.
-        var db = Context.RequestServices.GetRequiredService<LoyaltyDbContext>();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('app.api_key_hash', {hash}, false)");
-            // The tenant filter cannot apply yet (no tenant is known); RLS limits what this query can see to this key.
-            return await db.ApiKeys.IgnoreQueryFilters([LoyaltyDbContext.TenantFilter]).AsNoTracking()
-                .SingleOrDefaultAsync(k => k.SecretHash == hash);
-        }
-        finally
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('app.api_key_hash', '', false)");
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    // Only on a cache miss: a cached key's request builds no DbContext here.
+    private Task<ApiKey?> FindByHashAsync(string hash) =>
+        ApiKeyLookup.FindByHashAsync(Context.RequestServices.GetRequiredService<LoyaltyDbContext>(), hash);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

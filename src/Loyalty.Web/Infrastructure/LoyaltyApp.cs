@@ -12,6 +12,7 @@ using Loyalty.Web.Infrastructure.Observability;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Security;
 using Loyalty.Web.Infrastructure.Tenancy;
+using Loyalty.Web.Infrastructure.WarmUp;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -116,7 +117,8 @@ public static class LoyaltyApp
         services.AddLoyaltyOpenApi();
         services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), name: "database")
-            .AddCheck<JobServerHealthCheck>("jobs");
+            .AddCheck<JobServerHealthCheck>("jobs")
+            .AddWarmUp(configuration, serveRequests: !commandLine);
     }
 
     public static void UseLoyalty(this WebApplication app)

@@ -130,6 +130,35 @@ public sealed class CampaignEarningTests
         Assert.Empty(Plan(rules, new DateTime(2026, 12, 20, 10, 0, 0), Category, Item("GC", 40m, 240m)).Progress);
     }
 
+    [Fact]
+    public void The_Running_Totals_Read_Ahead_Should_Cover_Every_Total_The_Plan_Advances_Whatever_The_Category()
+    {
+        var otherCategory = Guid.NewGuid();
+        var campaign = Build(CampaignClassification.Periodic, c =>
+        {
+            c.SetFrequencyBonuses([(3, 150m, 7, 50)]);
+            c.SetThresholdAwards([(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 15), 500, 100)]);
+        }, [otherCategory]);
+        var rules = Rules(1m, campaign);
+
+        var candidates = CampaignEarning.ProgressCandidates(rules, Store, InCampaign);
+        var plan = Plan(rules, InCampaign, otherCategory, Item("X", 1, 60m));
+
+        Assert.Equal(2, candidates.Count);
+        Assert.All(plan.Progress, step => Assert.Contains(step.Key, candidates));
+        Assert.Empty(Plan(rules, InCampaign, Category, Item("X", 1, 60m)).Progress);
+        Assert.Empty(CampaignEarning.ProgressCandidates(rules, OtherStore, InCampaign));
+    }
+
+    [Fact]
+    public void A_Purchase_Should_Add_One_Purchase_Its_Amount_And_Points_To_The_Totals_It_Advances()
+    {
+        var step = new ProgressStep(Guid.NewGuid(), CampaignProgressKind.Threshold, 7, new DateOnly(2026, 12, 1), 60m, 280);
+
+        Assert.Equal(new ProgressTotals(1, 60m, 280, false), ProgressTotals.After(null, step));
+        Assert.Equal(new ProgressTotals(3, 180m, 780, true), ProgressTotals.After(new ProgressTotals(2, 120m, 500, true), step));
+    }
+
     private static EarningPlan Plan(CampaignRuleSet rules, params ItemFacts[] items) => Plan(rules, InCampaign, Category, items);
 
     private static EarningPlan Plan(CampaignRuleSet rules, DateTime local, Guid category, params ItemFacts[] items) =>
