@@ -20,7 +20,7 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
     /// <summary>What the purchase earned: the accrual to write (when credited), the discounts to answer and the gift
     /// vouchers to write and answer.</summary>
     public sealed record Earned(Accrual? Accrual, IReadOnlyList<DiscountGiven> Discounts, IReadOnlyList<GiftVoucher> Vouchers,
-        IReadOnlyList<IssuedGift> Gifts);
+        IReadOnlyList<IssuedGift> Gifts, IReadOnlyList<PurchaseStore.ProgressAdvance> Progress);
 
     /// <summary>A gift voucher as the POS is told of it.</summary>
     public sealed record IssuedGift(Guid VoucherId, Guid CampaignId, string? ProductCode, string? Description, int Quantity);
@@ -33,10 +33,12 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
         var facts = new PurchaseFacts(purchase.StoreId, TimeZoneInfo.ConvertTime(purchase.OccurredAt, rules.Zone).DateTime, category.Id,
             purchase.TotalAmount, await ItemsAsync(purchase, rules.Campaigns, store, cancellationToken));
         var plan = CampaignEarning.Plan(rules.Campaigns, facts);
-        var totals = await store.AdvanceAsync(lockedAccount.Id, plan.Progress, cancellationToken);
+        var before = plan.Progress.Count == 0 ? null
+            : await store.ProgressAsync(lockedAccount.Id, [.. plan.Progress.Select(s => s.Key)], cancellationToken);
+        var totals = plan.Progress.Select(s => ProgressTotals.After(before?.GetValueOrDefault(s.Key), s)).ToList();
         var awards = CampaignEarning.Award(rules.Campaigns, plan, totals);
         var now = clock.GetUtcNow();
-        await store.MarkAwardedAsync(lockedAccount.Id, awards, now, cancellationToken);
+        var progress = plan.Progress.Select(s => new PurchaseStore.ProgressAdvance(s, awards.Any(a => a.Step == s) ? now : null)).ToList();
 
         var points = Earning.Points(category, plan, awards);
         var antifraud = category.EffectiveRules(rules.DefaultRules);
@@ -49,11 +51,11 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
             rules.Campaigns.DescriptionOf(v.GiftProductId), v.Quantity)).ToList();
         if (status != PointsStatus.Credited)
         {
-            return new Earned(null, plan.Discounts, vouchers, gifts);
+            return new Earned(null, plan.Discounts, vouchers, gifts, progress);
         }
         var source = new LedgerSource(lockedAccount.Id, actor.Name, actor.UserId, PurchaseId: purchase.Id);
         var accrual = Accrual.For(lockedAccount, purchase.CustomerId, category.ValidityDays, points, purchase.OccurredAt, source, now, rules.Zone);
-        return new Earned(accrual, plan.Discounts, vouchers, gifts);
+        return new Earned(accrual, plan.Discounts, vouchers, gifts, progress);
     }
 
     /// <summary>The items as earning sees them; departments and sections are read only when a concession could use them.</summary>

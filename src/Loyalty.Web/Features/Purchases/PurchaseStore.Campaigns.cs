@@ -6,9 +6,10 @@ using NpgsqlTypes;
 namespace Loyalty.Web.Features.Purchases;
 
 /// <summary>
-/// The reads and writes the campaigns add to a purchase, on the purchase's connection and inside its transaction; each is
-/// one round trip and runs only when the tenant's open campaigns need it: the departments and sections of the coupon's
-/// products for concessions, and the running totals of the frequency and threshold rules (<see cref="CampaignProgress"/>).
+/// The reads and writes the campaigns add to a purchase, on the purchase's connection and inside its transaction, only
+/// when the tenant's open campaigns need them: the departments and sections of the coupon's products for concessions,
+/// and the running totals of the frequency and threshold rules (<see cref="CampaignProgress"/>). Both are read with the
+/// opening round trip and the totals are written with the commit's, so campaigns add no round trip of their own.
 /// </summary>
 public sealed partial class PurchaseStore
 {
@@ -47,64 +48,85 @@ public sealed partial class PurchaseStore
         return found;
     }
 
-    /// <summary>Adds the purchase to each running total and answers the totals after it. The upsert takes the row's lock:
-    /// two purchases of one account add up one after the other, and the award is marked in the transaction that credits it.</summary>
-    public async Task<IReadOnlyList<ProgressTotals>> AdvanceAsync(Guid accountId, IReadOnlyList<ProgressStep> steps, CancellationToken cancellationToken)
+    /// <summary>A purchase added to a running total, and when its award is given (this purchase reached it).</summary>
+    public sealed record ProgressAdvance(ProgressStep Step, DateTimeOffset? AwardedAt);
+
+    private IReadOnlyDictionary<ProgressKey, ProgressTotals> _progress = new Dictionary<ProgressKey, ProgressTotals>();
+    private HashSet<ProgressKey> _progressKeys = [];
+
+    /// <summary>
+    /// The account's running totals for these keys before this purchase: what the opening round trip read (the
+    /// candidates, <see cref="CampaignEarning.ProgressCandidates"/>), or a round trip of its own for a key it was not asked
+    /// (the rules were reloaded since). Only the purchase path writes these totals, and always under the account's row
+    /// lock taken in <see cref="OpenAsync"/>: what is read here stays true until this transaction commits.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ProgressKey, ProgressTotals>> ProgressAsync(Guid accountId, IReadOnlyList<ProgressKey> keys,
+        CancellationToken cancellationToken)
     {
-        if (steps.Count == 0)
+        if (keys.All(_progressKeys.Contains))
         {
-            return [];
+            return _progress;
         }
-        await using var batch = new NpgsqlBatch(Connection);
-        foreach (var step in steps)
+        var sql = new SqlArguments();
+        await using var batch = new NpgsqlBatch(Connection)
         {
-            batch.BatchCommands.Add(AdvanceCommand(accountId, step));
-        }
-        var totals = new List<ProgressTotals>(steps.Count);
+            BatchCommands =
+            {
+                sql.Command($"""
+                    SELECT p.kind, p.rule_id, p.window_start, p.purchases, p.amount, p.points, p.awarded_at IS NOT NULL
+                    FROM campaign_progress p
+                    WHERE p.tenant_id = {sql.Add(TenantId)} AND p.account_id = {sql.Add(accountId)} AND {ProgressKeysSql(keys, sql)}
+                    """),
+            },
+        };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
+        var found = new Dictionary<ProgressKey, ProgressTotals>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await reader.ReadAsync(cancellationToken);
-            totals.Add(new ProgressTotals(reader.GetInt32(0), reader.GetDecimal(1), reader.GetInt64(2), reader.GetBoolean(3)));
+            ReadProgress(reader, 0, found);
         }
-        while (await reader.NextResultAsync(cancellationToken));
-        return totals;
+        return found;
     }
 
-    public async Task MarkAwardedAsync(Guid accountId, IReadOnlyList<AwardDue> awards, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The condition on <c>p</c> (campaign_progress) that picks these keys.</summary>
+    private static string ProgressKeysSql(IReadOnlyList<ProgressKey> keys, SqlArguments sql) => $"""
+        (p.kind, p.rule_id, p.window_start) IN (
+            SELECT * FROM unnest({sql.Add(keys.Select(k => (short)k.Kind).ToArray())}::smallint[],
+                {sql.Add(keys.Select(k => k.RuleId).ToArray())}::bigint[], {sql.Add(keys.Select(k => k.WindowStart).ToArray())}::date[]))
+        """;
+
+    /// <summary>Reads one running total from the reader's columns <paramref name="first"/> onwards (kind, rule, window,
+    /// purchases, amount, points, awarded); a row without one (the opening's outer join found none) adds nothing.</summary>
+    private static void ReadProgress(NpgsqlDataReader reader, int first, Dictionary<ProgressKey, ProgressTotals> into)
     {
-        if (awards.Count == 0)
+        if (reader.IsDBNull(first))
         {
             return;
         }
-        await using var batch = new NpgsqlBatch(Connection);
-        foreach (var award in awards)
-        {
-            var sql = new SqlArguments();
-            batch.BatchCommands.Add(sql.Command($"""
-                UPDATE campaign_progress SET awarded_at = {sql.Add(now)}
-                 WHERE tenant_id = {sql.Add(TenantId)} AND kind = {sql.Add((short)award.Step.Kind)} AND rule_id = {sql.Add(award.Step.RuleId)}
-                   AND account_id = {sql.Add(accountId)} AND window_start = {sql.Add(award.Step.WindowStart, NpgsqlDbType.Date)} AND awarded_at IS NULL
-                """));
-        }
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        into[new ProgressKey((CampaignProgressKind)reader.GetInt16(first), reader.GetInt64(first + 1), reader.GetFieldValue<DateOnly>(first + 2))] =
+            new ProgressTotals(reader.GetInt32(first + 3), reader.GetDecimal(first + 4), reader.GetInt64(first + 5), reader.GetBoolean(first + 6));
     }
 
-    /// <summary>Adds one purchase to a running total (an upsert that takes the row's lock) and answers the total after it.</summary>
-    private NpgsqlBatchCommand AdvanceCommand(Guid accountId, ProgressStep step)
-    {
-        var sql = new SqlArguments();
-        return sql.Command($"""
-            INSERT INTO campaign_progress (tenant_id, campaign_id, kind, rule_id, account_id, window_start, purchases, amount, points, awarded_at)
-            VALUES ({sql.Add(TenantId)}, {sql.Add(step.CampaignId)}, {sql.Add((short)step.Kind)}, {sql.Add(step.RuleId)}, {sql.Add(accountId)},
-                {sql.Add(step.WindowStart, NpgsqlDbType.Date)}, 1, {sql.Add(step.Amount)}, {sql.Add(step.Points)}, NULL)
-            ON CONFLICT (tenant_id, kind, rule_id, account_id, window_start) DO UPDATE
-               SET purchases = campaign_progress.purchases + 1,
-                   amount = campaign_progress.amount + EXCLUDED.amount,
-                   points = campaign_progress.points + EXCLUDED.points
-            RETURNING purchases, amount, points, awarded_at IS NOT NULL
-            """);
-    }
+    /// <summary>
+    /// The running totals' part of the commit statement: each total advanced by this purchase (created on the account's
+    /// first purchase in the window), its award marked when this purchase gave it — in the commit's round trip rather
+    /// than one of its own.
+    /// </summary>
+    private static string ProgressSql(Guid accountId, IReadOnlyList<ProgressAdvance> progress, SqlArguments sql, CommitKeys keys) =>
+        progress.Count == 0 ? string.Empty : $"""
+            , progress AS (
+                INSERT INTO campaign_progress (tenant_id, account_id, purchases, campaign_id, kind, rule_id, window_start, amount, points, awarded_at)
+                SELECT {keys.Tenant}, {sql.Add(accountId)}, 1, step.* FROM unnest({sql.Add(progress.Select(p => p.Step.CampaignId).ToArray())}::uuid[],
+                    {sql.Add(progress.Select(p => (short)p.Step.Kind).ToArray())}::smallint[], {sql.Add(progress.Select(p => p.Step.RuleId).ToArray())}::bigint[],
+                    {sql.Add(progress.Select(p => p.Step.WindowStart).ToArray())}::date[], {sql.Add(progress.Select(p => p.Step.Amount).ToArray())}::numeric[],
+                    {sql.Add(progress.Select(p => p.Step.Points).ToArray())}::bigint[], {sql.Add(progress.Select(p => p.AwardedAt).ToArray())}::timestamptz[]) AS step
+                ON CONFLICT (tenant_id, kind, rule_id, account_id, window_start) DO UPDATE
+                   SET purchases = campaign_progress.purchases + 1,
+                       amount = campaign_progress.amount + EXCLUDED.amount,
+                       points = campaign_progress.points + EXCLUDED.points,
+                       awarded_at = coalesce(campaign_progress.awarded_at, EXCLUDED.awarded_at)
+            )
+            """;
 
     /// <summary>The gift vouchers' part of the commit statement: one INSERT … unnest for all of them. A voucher is issued
     /// neither delivered nor voided (<see cref="GiftVoucher.Issue"/>), so those columns start empty.</summary>

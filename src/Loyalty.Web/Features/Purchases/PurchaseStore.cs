@@ -15,8 +15,9 @@ namespace Loyalty.Web.Features.Purchases;
 /// The SQL of a POS purchase, written by hand because the path runs thousands of times a second and EF's change tracking
 /// and one-statement-per-round-trip cost far more than they give here (README, Performance). A purchase is one
 /// connection and one transaction in two round trips: <see cref="OpenAsync"/> (begin, set the tenant, lock the
-/// account, read the customer and any earlier answer for the coupon) and <see cref="CommitAsync"/> (the purchase, its
-/// items and payments, the accrual, commit) — plus <see cref="CardDayAsync"/> in between when antifraud rules need it.
+/// account, read the customer, any earlier answer for the coupon and what the campaigns need) and
+/// <see cref="CommitAsync"/> (the purchase, its items and payments, the campaigns' rows, the accrual, commit) — plus
+/// <see cref="CardDayAsync"/> in between when antifraud rules need it.
 /// It only loads and stores: what a purchase earns is decided by the domain (<see cref="Earning"/>) and the ledger
 /// (<see cref="Accrual.For"/>). Row-level security applies as everywhere: the connection works for the
 /// scope's tenant, and a connection without it sees and writes nothing.
@@ -60,10 +61,11 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     /// row lock is what serialises two purchases of one card: the second waits here until the first commits, then reads
     /// the first's coupon (an identical post answers the first's receipt) and counts it in the card's day.
     /// <paramref name="catalogueCodes"/>, when a concession could use them, are looked up in the same round trip
-    /// (<see cref="CatalogueAsync"/> then answers them).
+    /// (<see cref="CatalogueAsync"/> then answers them), and so are the account's running totals for
+    /// <paramref name="progressKeys"/> (<see cref="ProgressAsync"/>).
     /// </summary>
     public async Task<Opening> OpenAsync(Guid storeId, string pos, string coupon, CustomerIdentifier identifier,
-        IReadOnlyCollection<string>? catalogueCodes, CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? catalogueCodes, IReadOnlyList<ProgressKey> progressKeys, CancellationToken cancellationToken)
     {
         _connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(_connection)
@@ -81,7 +83,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                 OpenAccountCommand(identifier),
                 LockAccountCommand(identifier),
                 // After the lock, so a purchase that waited on it reads what the one before it committed.
-                HolderAndEarlierCommand(identifier, storeId, pos, coupon),
+                HolderAndEarlierCommand(identifier, storeId, pos, coupon, progressKeys),
             },
         };
         if (catalogueCodes is not null)
@@ -96,6 +98,17 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         var holder = reader.IsDBNull(0) ? null
             : new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         var earlier = reader.IsDBNull(5) ? null : new Earlier(reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        if (progressKeys.Count > 0)
+        {
+            // One row per running total found (holder and coupon repeated), or one row without any.
+            var progress = new Dictionary<ProgressKey, ProgressTotals>();
+            do
+            {
+                ReadProgress(reader, 7, progress);
+            }
+            while (await reader.ReadAsync(cancellationToken));
+            (_progress, _progressKeys) = (progress, [.. progressKeys]);
+        }
         if (catalogueCodes is not null)
         {
             await reader.NextResultAsync(cancellationToken);
@@ -125,18 +138,30 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
             """);
     }
 
-    private NpgsqlBatchCommand HolderAndEarlierCommand(CustomerIdentifier identifier, Guid storeId, string pos, string coupon)
+    /// <summary>The holder, the balance and an earlier post of the coupon, with the account's running totals for
+    /// <paramref name="progressKeys"/> joined on (one row per total found).</summary>
+    private NpgsqlBatchCommand HolderAndEarlierCommand(CustomerIdentifier identifier, Guid storeId, string pos, string coupon,
+        IReadOnlyList<ProgressKey> progressKeys)
     {
         var sql = new SqlArguments();
         var tenantId = sql.Add(TenantId);
-        return sql.Command($"""
+        var text = $"""
             SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response
+                {(progressKeys.Count == 0 ? "" : ", p.kind, p.rule_id, p.window_start, p.purchases, p.amount, p.points, p.awarded_at IS NOT NULL")}
             FROM (SELECT 1) one
             LEFT JOIN ({HolderSql(tenantId, sql, identifier)}) h ON true
             LEFT JOIN points_accounts a ON a.tenant_id = {tenantId} AND a.id = h.account_id
             LEFT JOIN purchases e ON e.tenant_id = {tenantId} AND e.store_id = {sql.Add(storeId)} AND e.pos_number = {sql.Add(pos)}
                 AND e.coupon_number = {sql.Add(coupon)}
-            """);
+            """;
+        if (progressKeys.Count > 0)
+        {
+            text += $"""
+
+                LEFT JOIN campaign_progress p ON p.tenant_id = {tenantId} AND p.account_id = h.account_id AND {ProgressKeysSql(progressKeys, sql)}
+                """;
+        }
+        return sql.Command(text);
     }
 
     /// <summary>The card's other live purchases of the local day [start, end) and, when a minimum interval applies, one
@@ -171,12 +196,13 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     }
 
     /// <summary>
-    /// Writes the purchase (its answer included), items and payments and, when credited, the accrual's lot, entry and
-    /// balance, and commits — one round trip, one statement (data-modifying CTEs) plus the commit, because each statement
+    /// Writes the purchase (its answer included), items and payments, its gift vouchers and running totals and, when
+    /// credited, the accrual's lot, entry and balance, and commits — one round trip, one statement (data-modifying CTEs) plus the commit, because each statement
     /// costs the server and the driver more than a row does. A coupon recorded meanwhile by another transaction fails the
     /// insert on the unique index (<see cref="IsCouponTaken"/>); the caller then rolls back and answers what that one stored.
     /// </summary>
-    public async Task CommitAsync(Purchase purchase, Accrual? accrual, IReadOnlyList<GiftVoucher> vouchers, CancellationToken cancellationToken)
+    public async Task CommitAsync(Purchase purchase, Guid accountId, Accrual? accrual, IReadOnlyList<GiftVoucher> vouchers,
+        IReadOnlyList<ProgressAdvance> progress, CancellationToken cancellationToken)
     {
         var items = purchase.Items.OrderBy(i => i.LineNumber).ToList();
         var payments = purchase.Payments.ToList();
@@ -206,6 +232,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                     {sql.Add(payments.Select(p => p.Amount).ToArray())}::numeric[]) AS payment
             )
             {VouchersSql(vouchers, sql, keys)}
+            {ProgressSql(accountId, progress, sql, keys)}
             """;
         text += accrual is null ? "SELECT 1" : AccrualSql(accrual, sql, keys);
         await using var batch = new NpgsqlBatch(Connection) { BatchCommands = { sql.Command(text), new NpgsqlBatchCommand("COMMIT") } };

@@ -103,7 +103,10 @@ public static class RecordPurchase
             var identifier = CustomerIdentifier.Parse(string.IsNullOrWhiteSpace(command.CardNumber) ? command.Document : command.CardNumber)!;
             // A concession rates items by their products' departments: read them with the opening, not in a round trip of their own.
             IReadOnlyCollection<string>? codes = rules.Campaigns.HasConcessions ? [.. command.Items.Select(i => i.ProductCode!.Trim()).Distinct()] : null;
-            var opening = await store.OpenAsync(storeId, pos, coupon, identifier, codes, cancellationToken);
+            // Likewise the running totals the purchase could advance, whoever the customer turns out to be.
+            var progressKeys = CampaignEarning.ProgressCandidates(rules.Campaigns, storeId,
+                TimeZoneInfo.ConvertTime(command.OccurredAt!.Value, rules.Zone).DateTime);
+            var opening = await store.OpenAsync(storeId, pos, coupon, identifier, codes, progressKeys, cancellationToken);
             if (opening.Earlier is { } earlier)
             {
                 await store.RollbackAsync(cancellationToken);
@@ -150,7 +153,7 @@ public static class RecordPurchase
             purchase.Answer(json);
             try
             {
-                await store.CommitAsync(purchase, earned.Accrual, earned.Vouchers, cancellationToken);
+                await store.CommitAsync(purchase, holder.AccountId, earned.Accrual, earned.Vouchers, earned.Progress, cancellationToken);
             }
             catch (PostgresException e) when (PurchaseStore.IsCouponTaken(e))
             {
