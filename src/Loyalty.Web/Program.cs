@@ -1,5 +1,5 @@
 using Loyalty.Web.Infrastructure;
-using Loyalty.Web.Infrastructure.Cli;
+using Loyalty.Web.Cli;
 using Loyalty.Web.Infrastructure.Persistence;
 
 if (ManagementCli.IsCommand(args))

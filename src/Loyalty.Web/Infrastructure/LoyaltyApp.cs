@@ -78,6 +78,14 @@ public static class LoyaltyApp
         services.AddScoped<Features.Points.AccountPoints>();
         services.AddScoped<Features.Redemptions.CounterContext>();
         services.AddScoped<Features.Redemptions.ReceiptPdf>();
+        services.AddSingleton<Features.Purchases.TenantRulesCache>();
+        services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<Features.Purchases.TenantRulesCache>());
+        services.AddScoped<Features.DailyClose.DailyCloseRunner>();
+        services.AddTransient<Features.DailyClose.DailyCloseJob>();
+        services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Points.PointsExpiryStep>();
+        services.AddTransient<Features.Points.PointsExpiryJob>();
+        services.AddSingleton<Features.DailyClose.DailyCloseScheduler>();
+        services.AddHostedService<Features.DailyClose.DailyCloseScheduleSync>();
 
         services.AddControllersWithViews(o =>
             {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Loyalty.Domain.DailyClose;
 using Loyalty.Testing;
-using Loyalty.Web.Infrastructure.Cli;
+using Loyalty.Web.Cli;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

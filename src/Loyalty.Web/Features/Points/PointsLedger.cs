@@ -1,5 +1,6 @@
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Points;
+using Loyalty.Web.Features.Purchases;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;

@@ -22,16 +22,6 @@ public static class ActiveCampaigns
         return RuleSet(defaultPointsPerReal, campaigns, products);
     }
 
-    /// <summary>For the synchronous reader of the cache (a view formatting an instant on a miss).</summary>
-    public static CampaignRuleSet Load(LoyaltyDbContext db, decimal defaultPointsPerReal, DateTimeOffset now)
-    {
-        var campaigns = Query(db, now).ToList();
-        var ids = ProductIds(campaigns);
-        var products = ids.Count == 0 ? []
-            : db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Code, p.Description)).ToList();
-        return RuleSet(defaultPointsPerReal, campaigns, products);
-    }
-
     private static IQueryable<Campaign> Query(LoyaltyDbContext db, DateTimeOffset now)
     {
         var since = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-8));

@@ -3,6 +3,7 @@ using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
 using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Points;
+using Loyalty.Web.Features.Purchases;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;

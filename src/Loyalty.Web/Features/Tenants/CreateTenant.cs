@@ -3,6 +3,7 @@ using FluentValidation;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Staff;
 using Loyalty.Domain.Tenancy;
+using Loyalty.Web.Features.DailyClose;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Identity;
 using Loyalty.Web.Infrastructure.Jobs;

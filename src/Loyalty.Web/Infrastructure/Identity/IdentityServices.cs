@@ -33,7 +33,7 @@ public static class IdentityServices
             .AddEntityFrameworkStores<LoyaltyDbContext>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddUserConfirmation<ActiveStaffConfirmation>()
-            .AddErrorDescriber<Features.Shared.LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         services.AddScoped<SignInLockout>();
         services.AddSingleton<UnknownAccountPassword>();

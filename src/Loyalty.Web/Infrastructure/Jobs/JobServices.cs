@@ -36,12 +36,6 @@ public static class JobServices
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
-        services.AddScoped<Features.DailyClose.DailyCloseRunner>();
-        services.AddTransient<DailyCloseJob>();
-        services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Points.PointsExpiryStep>();
-        services.AddTransient<PointsExpiryJob>();
-        services.AddSingleton<DailyCloseScheduler>();
-        services.AddHostedService<DailyCloseScheduleSync>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<GiftVoucher> GiftVouchers => Set<GiftVoucher>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
     public DbSet<CampaignProgress> CampaignProgress => Set<CampaignProgress>();
-    public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
+    public DbSet<CustomerNameWord> CustomerNameWords => Set<CustomerNameWord>();
 
     public TenantContext Tenant => tenant;
 

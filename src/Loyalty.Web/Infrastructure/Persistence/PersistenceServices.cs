@@ -34,7 +34,8 @@ public static class PersistenceServices
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<CacheInvalidationInterceptor>();
         services.AddMemoryCache();
-        services.AddSingleton<Tenancy.TenantRulesCache>();
+        services.AddSingleton<Tenancy.TenantTimeZones>();
+        services.AddSingleton<Tenancy.ITenantCache>(sp => sp.GetRequiredService<Tenancy.TenantTimeZones>());
         services.AddSingleton<Security.ApiKeyCache>();
         services.AddScoped<AuditActor>();
         // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.

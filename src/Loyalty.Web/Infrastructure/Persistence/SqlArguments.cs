@@ -15,10 +15,10 @@ public sealed class SqlArguments
 
     private readonly List<NpgsqlParameter> _parameters = [];
 
-    public string Add<T>(T value) => Add(new NpgsqlParameter<T> { TypedValue = value });
+    public string Add<T>(T value) => Append(new NpgsqlParameter<T> { TypedValue = value });
 
     /// <summary>A value that may be null, with the type PostgreSQL cannot infer from a null.</summary>
-    public string Add(object? value, NpgsqlDbType type) => Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+    public string Add(object? value, NpgsqlDbType type) => Append(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
 
     public NpgsqlBatchCommand Command(string sql)
     {
@@ -27,7 +27,7 @@ public sealed class SqlArguments
         return command;
     }
 
-    private string Add(NpgsqlParameter parameter)
+    private string Append(NpgsqlParameter parameter)
     {
         _parameters.Add(parameter);
         var position = _parameters.Count;

@@ -1,4 +1,4 @@
-using Loyalty.Web.Infrastructure.Cli;
+using Loyalty.Web.Cli;
 
 namespace Loyalty.UnitTests.Web.Cli;
 

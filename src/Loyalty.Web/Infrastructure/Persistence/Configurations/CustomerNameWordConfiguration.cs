@@ -1,5 +1,4 @@
 using Loyalty.Domain.Customers;
-using Loyalty.Web.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -11,13 +11,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Loyalty.Web.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Evicts what the in-memory caches hold of a row once a SaveChanges changed it: a tenant's earning rules when its
-/// program settings, a category, a campaign (its stores, concessions or periodic rules) or the tenant itself change, an API key when it is revoked (or otherwise changed). Here
+/// Evicts what the in-memory caches hold of a row once a SaveChanges changed it: a tenant's entry in every
+/// <see cref="ITenantCache"/> (earning rules, time zone) when its program settings, a category, a campaign (its stores,
+/// concessions or periodic rules) or the tenant itself change, an API key when it is revoked (or otherwise changed). Here
 /// rather than in each handler, so every way of saving these rows (screens, commands, tests) keeps the caches honest.
 /// Evicted after the save, so a reader between the save and the eviction can at worst cache the old rows until its
 /// entry's lifetime ends; the eviction itself is what makes the next call on this server see the change.
 /// </summary>
-public sealed class CacheInvalidationInterceptor(TenantRulesCache rules, ApiKeyCache keys) : SaveChangesInterceptor
+public sealed class CacheInvalidationInterceptor(IEnumerable<ITenantCache> tenantCaches, ApiKeyCache keys) : SaveChangesInterceptor
 {
     private readonly List<object> _changed = [];
 
@@ -76,17 +77,17 @@ public sealed class CacheInvalidationInterceptor(TenantRulesCache rules, ApiKeyC
             switch (entity)
             {
                 case ProgramSettings settings:
-                    rules.Evict(settings.TenantId);
+                    EvictTenant(settings.TenantId);
                     break;
                 case CustomerCategory category:
-                    rules.Evict(category.TenantId);
+                    EvictTenant(category.TenantId);
                     break;
                 case Tenant tenant:
-                    rules.Evict(tenant.Id);
+                    EvictTenant(tenant.Id);
                     break;
                 // Prizes, redemptions and vouchers change no earning: a busy counter does not empty the cache.
                 case Campaign or CampaignStore or Concession or CampaignRule:
-                    rules.Evict(((ITenantOwned)entity).TenantId);
+                    EvictTenant(((ITenantOwned)entity).TenantId);
                     break;
                 case ApiKey key:
                     keys.Evict(key.SecretHash);
@@ -94,5 +95,13 @@ public sealed class CacheInvalidationInterceptor(TenantRulesCache rules, ApiKeyC
             }
         }
         _changed.Clear();
+    }
+
+    private void EvictTenant(Guid tenantId)
+    {
+        foreach (var cache in tenantCaches)
+        {
+            cache.Evict(tenantId);
+        }
     }
 }

@@ -2104,7 +2104,7 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("Loyalty.Web.Features.Customers.CustomerNameWord", b =>
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -3051,7 +3051,7 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_stores_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Loyalty.Web.Features.Customers.CustomerNameWord", b =>
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
                 {
                     b.HasOne("Loyalty.Domain.Customers.Customer", null)
                         .WithMany()

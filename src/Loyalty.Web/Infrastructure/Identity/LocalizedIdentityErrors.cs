@@ -1,8 +1,7 @@
-using Loyalty.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace Loyalty.Web.Features.Shared;
+namespace Loyalty.Web.Infrastructure.Identity;
 
 /// <summary>Identity's password and user-name messages in the user's language.</summary>
 public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> l) : IdentityErrorDescriber

@@ -1,7 +1,8 @@
 using Hangfire;
+using Loyalty.Web.Infrastructure;
 using Loyalty.Web.Infrastructure.Jobs;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 /// <summary>
 /// `Loyalty.Web worker`: a process that only runs background jobs (set Jobs__RunServer to false on the web processes to

@@ -1,9 +1,8 @@
 using Hangfire;
-using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Tenancy;
 
-namespace Loyalty.Web.Infrastructure.Jobs;
+namespace Loyalty.Web.Features.Points;
 
 /// <summary>
 /// Hourly expiry per tenant, besides the daily close's step: lots expire at the tenant's local midnight, and a

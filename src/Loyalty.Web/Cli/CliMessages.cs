@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Resources;
 using Loyalty.Web.Infrastructure.Localization;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 /// <summary>Operators read command output in English: domain codes are turned into the en-US resource text.</summary>
 internal static class CliMessages

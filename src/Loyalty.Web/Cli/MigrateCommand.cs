@@ -1,6 +1,6 @@
 using Loyalty.Web.Infrastructure.Persistence;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 internal static class MigrateCommand
 {

@@ -2,22 +2,22 @@ using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Purchases;
 using Loyalty.Domain.Tenancy;
-using Loyalty.Web.Features.Purchases;
 using Loyalty.Web.Infrastructure.Persistence;
+using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Loyalty.Web.Infrastructure.Tenancy;
+namespace Loyalty.Web.Features.Purchases;
 
 /// <summary>
 /// Each tenant's <see cref="EarningRules"/> (rate, default antifraud rules, time zone, categories, active campaigns), read
-/// once instead of on every purchase and every page that shows an instant. A save of program settings, a category, a
+/// once instead of on every purchase. A save of program settings, a category, a
 /// campaign's earning rows or the tenant evicts
-/// the tenant's entry at once on this server (<see cref="Persistence.Interceptors.CacheInvalidationInterceptor"/>);
+/// the tenant's entry at once on this server (<see cref="Infrastructure.Persistence.Interceptors.CacheInvalidationInterceptor"/>);
 /// other servers read the change when their entry's <see cref="Lifetime"/> ends, or at once for a category they have
 /// never seen (<see cref="GetAsync(Guid, Guid, CancellationToken)"/>).
 /// </summary>
-public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, TimeProvider clock)
+public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, TimeProvider clock) : ITenantCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -32,21 +32,6 @@ public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, Ti
     {
         var rules = await GetAsync(tenantId, cancellationToken);
         return rules.Category(categoryId) is not null ? rules : Store(tenantId, await LoadAsync(tenantId, cancellationToken));
-    }
-
-    /// <summary>For synchronous callers (a view formatting an instant).</summary>
-    public EarningRules Get(Guid tenantId)
-    {
-        if (cache.TryGetValue(Key(tenantId), out EarningRules? rules))
-        {
-            return rules!;
-        }
-        using var scope = scopes.For(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
-        var zoneId = db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZoneId).Single();
-        var settings = db.ProgramSettings.AsNoTracking().Single();
-        var categories = db.CustomerCategories.AsNoTracking().ToList();
-        return Store(tenantId, Snapshot(zoneId, settings, categories, ActiveCampaigns.Load(db, settings.PointsPerReal, clock.GetUtcNow())));
     }
 
     public void Evict(Guid tenantId) => cache.Remove(Key(tenantId));

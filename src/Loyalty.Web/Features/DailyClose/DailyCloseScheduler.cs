@@ -1,10 +1,11 @@
 using Hangfire;
 using Loyalty.Domain.Tenancy;
+using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Loyalty.Web.Infrastructure.Jobs;
+namespace Loyalty.Web.Features.DailyClose;
 
 /// <summary>Recurring jobs per tenant: the daily close at midnight in the tenant's own time zone, closing the day that
 /// just ended, and the hourly points expiry.</summary>

@@ -1,6 +1,7 @@
 using Loyalty.Domain.Common;
+using Loyalty.Web.Infrastructure;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 /// <summary>
 /// The management commands of SPEC §13, run as `./loyalty &lt;command&gt;` (the script calls `Loyalty.Web &lt;command&gt;`).

@@ -3,7 +3,7 @@ using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 internal static class TenantLookup
 {
@@ -19,7 +19,7 @@ internal static class TenantLookup
                 ?? throw new CommandException($"tenant '{code}' not found");
         }
         var scope = services.GetRequiredService<TenantScopes>().For(tenantId);
-        scope.ServiceProvider.GetRequiredService<Auditing.AuditActor>().UseSystemActor(actor);
+        scope.ServiceProvider.GetRequiredService<Infrastructure.Auditing.AuditActor>().UseSystemActor(actor);
         return scope;
     }
 }

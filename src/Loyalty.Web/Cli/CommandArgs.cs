@@ -1,4 +1,4 @@
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 /// <summary>`--name value` options of a management command.</summary>
 public sealed class CommandArgs

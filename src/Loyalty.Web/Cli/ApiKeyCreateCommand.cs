@@ -3,7 +3,7 @@ using Loyalty.Web.Features.ApiKeys;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 internal static class ApiKeyCreateCommand
 {

@@ -1,7 +1,7 @@
 using Loyalty.Web.Features.Tenants;
 using Loyalty.Web.Infrastructure.Auditing;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 internal static class TenantCreateCommand
 {

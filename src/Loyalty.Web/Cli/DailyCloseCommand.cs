@@ -2,7 +2,7 @@ using System.Globalization;
 using Loyalty.Domain.DailyClose;
 using Loyalty.Web.Features.DailyClose;
 
-namespace Loyalty.Web.Infrastructure.Cli;
+namespace Loyalty.Web.Cli;
 
 internal static class DailyCloseCommand
 {

@@ -1,10 +1,9 @@
 using Hangfire;
 using Loyalty.Domain.DailyClose;
-using Loyalty.Web.Features.DailyClose;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Tenancy;
 
-namespace Loyalty.Web.Infrastructure.Jobs;
+namespace Loyalty.Web.Features.DailyClose;
 
 /// <summary>The Hangfire entry point of the daily close: takes the tenant id only and opens that tenant's scope.</summary>
 public sealed class DailyCloseJob(TenantScopes scopes)

@@ -1,6 +1,6 @@
 using Loyalty.Domain.Common;
 
-namespace Loyalty.Web.Features.Customers;
+namespace Loyalty.Web.Infrastructure.Persistence;
 
 /// <summary>
 /// One word of a customer's search_name (unaccent(lower(name))), written by a database trigger whenever a customer is
