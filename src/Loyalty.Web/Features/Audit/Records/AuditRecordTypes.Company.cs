@@ -59,10 +59,10 @@ public static partial class AuditRecordTypes
                 ("MandatoryFields", AuditField.Flags<MandatoryFields>("Settings.MandatoryFields", "Mandatory.") with { Empty = "Audit.NoneRequired" }),
                 ("MinimumTitularAge", AuditField.Number("Settings.MinimumTitularAge")),
                 ("CardPrefix", AuditField.Text("Settings.CardPrefix")), ("CardLength", AuditField.Number("Settings.CardLength")),
+                // Moves with every generated card: shown, so that a change never reads as empty.
+                ("NextCardSequence", AuditField.Number("Audit.Field.NextCardSequence")),
                 .. AntifraudFields("DefaultRules"),
             ],
-            // The generator's next number moves with every generated card: a counter, not a setting anyone chose.
-            Hidden = new HashSet<string> { "NextCardSequence" },
         },
     ];
 }
