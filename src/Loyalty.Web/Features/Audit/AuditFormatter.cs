@@ -138,8 +138,21 @@ public sealed class AuditFormatter(IStringLocalizer l, TimeZoneInfo zone, NameBo
     /// <summary>A value as the screens write it; null when empty and emptiness means nothing for the field.</summary>
     public string? Value(AuditField field, JsonElement value)
     {
-        var text = value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : Written(field, value);
+        var text = value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : WrittenOrPlain(field, value);
         return string.IsNullOrEmpty(text) ? field.Empty is { } empty ? l[empty].Value : null : text;
+    }
+
+    // An entry older than its field's declaration (a number once logged as text) still reads, as plain text.
+    private string? WrittenOrPlain(AuditField field, JsonElement value)
+    {
+        try
+        {
+            return Written(field, value);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            return Plain(value);
+        }
     }
 
     private string? Written(AuditField field, JsonElement value) => field.Format switch

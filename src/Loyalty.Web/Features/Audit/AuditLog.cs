@@ -69,8 +69,8 @@ public static class AuditLog
             {
                 // A new campaign rule is filed under its campaign ("Campaign:<id>"): the campaign's history includes it.
                 var id = query.EntityId.Trim();
-                var owned = $"%:{id}";
-                entries = entries.Where(e => e.EntityId == id || EF.Functions.Like(e.EntityId, owned));
+                var filed = new[] { id, $"{nameof(Domain.Campaigns.Campaign)}:{id}" };
+                entries = entries.Where(e => filed.Contains(e.EntityId));
             }
             if (!string.IsNullOrWhiteSpace(query.Actor))
             {
