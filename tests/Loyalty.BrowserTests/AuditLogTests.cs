@@ -36,10 +36,12 @@ public sealed partial class AuditLogTests(BrowserFixture fixture) : BrowserTest(
             var text = await page.Locator("main").InnerTextAsync();
             Assert.DoesNotMatch(GuidRegex(), text);
             Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+            await page.ExpectNoSeriousViolationsAsync("audit log filtered by category");
 
             await change.GetByTestId("audit-detail-link").ClickAsync();
             await Expect(page.GetByTestId("audit-detail-field").Filter(new() { HasText = "Fator multiplicativo" })).ToContainTextAsync("1,5");
             Assert.DoesNotMatch(GuidRegex(), await page.Locator("main").InnerTextAsync());
+            await page.ExpectNoSeriousViolationsAsync("one change of the audit log");
         });
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
