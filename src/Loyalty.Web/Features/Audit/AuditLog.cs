@@ -1,21 +1,22 @@
 using System.ComponentModel.DataAnnotations;
-using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Audit;
 
-/// <summary>Browse the tenant's audit log, newest first, filtered by what changed, who changed it and when.</summary>
+/// <summary>Browse the tenant's audit log, newest first, a page at a time, filtered by what changed, who changed it and
+/// when; each change reads as the business (<see cref="AuditFormatter"/>).</summary>
 public static class AuditLog
 {
-    public const int PageSize = 50;
+    public const int PageSize = 25;
 
     public sealed class Query
     {
         [Display(Name = "Audit.EntityType")]
         public string? EntityType { get; set; }
 
-        [Display(Name = "Audit.EntityId")]
+        /// <summary>One record's history, reached from a change; shown by the record's name, never typed.</summary>
         public string? EntityId { get; set; }
 
         [Display(Name = "Audit.Actor")]
@@ -30,18 +31,35 @@ public static class AuditLog
         public int Page { get; set; } = 1;
     }
 
-    public sealed record Row(long Id, DateTimeOffset OccurredAt, string Actor, string EntityType, string EntityId,
-        AuditAction Action, string? Before, string? After);
+    /// <param name="Types">The record types the log holds, as (stored name, label), for the filter.</param>
+    /// <param name="Record">The record whose history is shown when <see cref="Query.EntityId"/> is set.</param>
+    public sealed record Result(Query Query, List<AuditChange> Rows, int Total, int PageCount, List<(string Name, string Label)> Types,
+        RecordName? Record);
 
-    public sealed record Result(Query Query, List<Row> Rows, bool HasNext, List<string> EntityTypes);
-
-    public sealed class Handler(LoyaltyDbContext db)
+    public sealed class Handler(LoyaltyDbContext db, RecordNames recordNames, IStringLocalizer<SharedResource> l)
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
-            var tenantId = db.Tenant.RequiredTenantId;
-            var zone = (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken)).TimeZone;
+            var zone = await TenantZoneAsync(db, cancellationToken);
+            var entries = Filtered(query, zone);
+            var total = await entries.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+            query.Page = Math.Clamp(query.Page, 1, pageCount);
+            var rows = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+                .Skip((query.Page - 1) * PageSize).Take(PageSize)
+                .Select(e => new AuditEntryRow(e.Id, e.OccurredAt, e.UserId, e.Actor, e.EntityType, e.EntityId, e.Action, e.Before, e.After))
+                .ToListAsync(cancellationToken);
+            var names = await recordNames.ResolveAsync(rows.SelectMany(AuditFormatter.Wanted), cancellationToken);
+            var formatter = new AuditFormatter(l, zone, names);
+            var changes = rows.Select(formatter.Format).ToList();
+            var types = (await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync(cancellationToken))
+                .Select(t => (t, l[AuditRecordTypes.Find(t).Label].Value)).OrderBy(t => t.Value, StringComparer.CurrentCulture).ToList();
+            var record = string.IsNullOrWhiteSpace(query.EntityId) ? null : changes.Select(c => c.Subject).FirstOrDefault(s => s is not null);
+            return new Result(query, changes, total, pageCount, types, record);
+        }
+
+        private IQueryable<Infrastructure.Auditing.AuditEntry> Filtered(Query query, TimeZoneInfo zone)
+        {
             var entries = db.AuditEntries.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(query.EntityType))
             {
@@ -49,12 +67,17 @@ public static class AuditLog
             }
             if (!string.IsNullOrWhiteSpace(query.EntityId))
             {
-                entries = entries.Where(e => e.EntityId == query.EntityId.Trim());
+                // A new campaign rule is filed under its campaign ("Campaign:<id>"): the campaign's history includes it.
+                var id = query.EntityId.Trim();
+                var filed = new[] { id, $"{nameof(Domain.Campaigns.Campaign)}:{id}" };
+                entries = entries.Where(e => filed.Contains(e.EntityId));
             }
             if (!string.IsNullOrWhiteSpace(query.Actor))
             {
+                // People are shown by name and were logged by e-mail: either finds them.
                 var actor = $"%{query.Actor.Trim()}%";
-                entries = entries.Where(e => EF.Functions.ILike(e.Actor, actor));
+                entries = entries.Where(e => EF.Functions.ILike(e.Actor, actor)
+                    || db.Users.Any(u => u.Id == e.UserId && EF.Functions.ILike(u.FullName, actor)));
             }
             if (query.From is { } from)
             {
@@ -66,13 +89,7 @@ public static class AuditLog
                 var end = StartOfDay(to.AddDays(1), zone);
                 entries = entries.Where(e => e.OccurredAt < end);
             }
-            var rows = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-                .Skip((query.Page - 1) * PageSize).Take(PageSize + 1)
-                .Select(e => new Row(e.Id, e.OccurredAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.Before, e.After))
-                .ToListAsync(cancellationToken);
-            var types = await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t)
-                .ToListAsync(cancellationToken);
-            return new Result(query, [.. rows.Take(PageSize)], rows.Count > PageSize, types);
+            return entries;
         }
 
         private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
@@ -80,5 +97,11 @@ public static class AuditLog
             var local = date.ToDateTime(TimeOnly.MinValue);
             return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         }
+    }
+
+    public static async Task<TimeZoneInfo> TenantZoneAsync(LoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = db.Tenant.RequiredTenantId;
+        return (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken)).TimeZone;
     }
 }
