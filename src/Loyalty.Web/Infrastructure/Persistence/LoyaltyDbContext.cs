@@ -54,6 +54,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<GiftVoucher> GiftVouchers => Set<GiftVoucher>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
     public DbSet<CampaignProgress> CampaignProgress => Set<CampaignProgress>();
+    public DbSet<Numbering.DocumentSequence> DocumentSequences => Set<Numbering.DocumentSequence>();
     public DbSet<Features.Customers.CustomerNameWord> CustomerNameWords => Set<Features.Customers.CustomerNameWord>();
 
     public TenantContext Tenant => tenant;
