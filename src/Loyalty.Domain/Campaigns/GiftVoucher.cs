@@ -26,6 +26,9 @@ public class GiftVoucher : ITenantOwned, IAudited
     public DateTimeOffset? DeliveredAt { get; private set; }
     public string? DeliveredBy { get; private set; }
     public Guid? DeliveredStoreId { get; private set; }
+
+    /// <summary>The delivery's number (BRI-…): the vouchers handed over together share it, as they share one receipt.</summary>
+    public long? DeliveryNumber { get; private set; }
     public DateTimeOffset? VoidedAt { get; private set; }
 
     public bool IsOpen => DeliveredAt is null && VoidedAt is null;
@@ -43,8 +46,9 @@ public class GiftVoucher : ITenantOwned, IAudited
         IssuedAt = now,
     };
 
-    public void Deliver(Guid storeId, string by, DateTimeOffset now)
+    public void Deliver(Guid storeId, string by, long deliveryNumber, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(deliveryNumber);
         if (VoidedAt is not null)
         {
             throw new DomainException("GiftVoucher.Voided");
@@ -56,6 +60,7 @@ public class GiftVoucher : ITenantOwned, IAudited
         DeliveredAt = now;
         DeliveredBy = Guard.Text(by, Redemption.NameMaxLength, "Redemption.ActorRequired");
         DeliveredStoreId = storeId;
+        DeliveryNumber = deliveryNumber;
     }
 
     /// <summary>The purchase was cancelled: a gift not yet handed over is no longer due (one handed over stays delivered).</summary>

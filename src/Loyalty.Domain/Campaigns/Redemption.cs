@@ -7,6 +7,8 @@ namespace Loyalty.Domain.Campaigns;
 /// Prizes of a fixed campaign taken at the counter (SPEC §7, seed 001 "Manutenção de Campanha"): one debit of the
 /// titular's account for all the lines. <see cref="RequestKey"/> is the counter form's one-time key, unique per tenant,
 /// so a double submit finds the first redemption instead of making a second. Cancelling gives every point back.
+/// <see cref="Number"/> and <see cref="CancellationNumber"/> are what people read (RES-…, CAN-…), allocated by the caller
+/// in the transaction that saves them.
 /// </summary>
 public class Redemption : ITenantOwned, IAudited
 {
@@ -22,6 +24,7 @@ public class Redemption : ITenantOwned, IAudited
 
     public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
+    public long Number { get; private set; }
     public Guid CampaignId { get; private set; }
     public Guid CustomerId { get; private set; }
     public Guid AccountId { get; private set; }
@@ -34,11 +37,13 @@ public class Redemption : ITenantOwned, IAudited
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelledBy { get; private set; }
     public string? CancellationReason { get; private set; }
+    public long? CancellationNumber { get; private set; }
 
     public IReadOnlyCollection<RedemptionLine> Lines => _lines.AsReadOnly();
 
-    public static Redemption Of(RedemptionHeader header, IReadOnlyCollection<(Prize Prize, int Quantity)> lines, DateTimeOffset now)
+    public static Redemption Of(RedemptionHeader header, long number, IReadOnlyCollection<(Prize Prize, int Quantity)> lines, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         if (lines.Count == 0 || lines.Any(l => l.Quantity <= 0))
         {
             throw new DomainException("Redemption.NothingChosen");
@@ -46,6 +51,7 @@ public class Redemption : ITenantOwned, IAudited
         var redemption = new Redemption
         {
             Id = Guid.CreateVersion7(now),
+            Number = number,
             CampaignId = header.CampaignId,
             CustomerId = header.CustomerId,
             AccountId = header.AccountId,
@@ -70,8 +76,9 @@ public class Redemption : ITenantOwned, IAudited
 
     /// <summary>A delivered prize returned (seed 001 "Cancelamentos de Resgates"): the prizes go back to the stock; the
     /// caller gives the points back to their lots.</summary>
-    public void Cancel(string reason, string by, IReadOnlyCollection<Prize> prizes, DateTimeOffset now)
+    public void Cancel(string reason, string by, long number, IReadOnlyCollection<Prize> prizes, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         if (CancelledAt is not null)
         {
             throw new DomainException("Redemption.AlreadyCancelled");
@@ -79,6 +86,7 @@ public class Redemption : ITenantOwned, IAudited
         CancellationReason = Guard.Text(reason, ReasonMaxLength, "Redemption.ReasonRequired");
         CancelledBy = Guard.Text(by, NameMaxLength, "Redemption.ActorRequired");
         CancelledAt = now;
+        CancellationNumber = number;
         foreach (var line in _lines)
         {
             prizes.Single(p => p.Id == line.PrizeId).PutBack(line.Quantity);

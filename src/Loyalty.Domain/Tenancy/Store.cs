@@ -21,6 +21,7 @@ public partial class Store : ITenantOwned, IAudited
     public string Code { get; private set; }
     public string Name { get; private set; }
     public bool IsActive { get; private set; }
+    public ReceiptFormat ReceiptFormat { get; private set; } = ReceiptFormat.A4;
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Store Create(string code, string name, DateTimeOffset now) => new()
@@ -45,6 +46,9 @@ public partial class Store : ITenantOwned, IAudited
     public static bool IsValidCode(string? code) => CodeRegex().IsMatch((code ?? string.Empty).Trim().ToUpperInvariant());
 
     public void Rename(string name) => Name = Guard.Text(name, NameMaxLength, "Store.NameRequired");
+
+    public void PrintReceiptsOn(ReceiptFormat format) =>
+        ReceiptFormat = Enum.IsDefined(format) ? format : throw new DomainException("Store.ReceiptFormatInvalid");
 
     public void Deactivate()
     {

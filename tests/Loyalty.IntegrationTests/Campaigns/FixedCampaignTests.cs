@@ -94,7 +94,7 @@ public sealed class FixedCampaignTests(AppFixture fixture) : IClassFixture<AppFi
         {
             var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
             var prize = await db.Prizes.SingleAsync();
-            db.Redemptions.Add(Redemption.Of(new RedemptionHeader(id, customer.CustomerId, customer.CustomerId, null, w.StoreA, Guid.NewGuid(), "Caixa"),
+            db.Redemptions.Add(Redemption.Of(new RedemptionHeader(id, customer.CustomerId, customer.CustomerId, null, w.StoreA, Guid.NewGuid(), "Caixa"), 1,
                 [(prize, 1)], DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }

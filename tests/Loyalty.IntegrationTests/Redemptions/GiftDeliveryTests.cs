@@ -76,6 +76,8 @@ public sealed class GiftDeliveryTests(AppFixture fixture) : IClassFixture<AppFix
         using var document = PdfDocument.Open(pdf);
         var text = ContentOrderTextExtractor.GetText(document.GetPage(1));
         Assert.Contains("Recibo de entrega de brindes", text);
+        Assert.Contains("Recibo nº: BRI-000001", text); // one number for the gifts handed over together
+        Assert.All(delivered, v => Assert.Equal(1, v.DeliveryNumber));
         Assert.Contains(GiftName, text);
         Assert.Contains("Titular dos Brindes", text);
         Assert.Contains("Assinatura do cliente", text);

@@ -13,6 +13,9 @@ public sealed class RedemptionReceiptTests(AppFixture fixture) : IClassFixture<A
 {
     private LoyaltyAppFactory App => fixture.App;
 
+    /// <summary>A GUID written any way (with or without hyphens), which no printout may show.</summary>
+    internal const string Guids = "(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}";
+
     private static string Text(byte[] pdf)
     {
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
@@ -34,6 +37,10 @@ public sealed class RedemptionReceiptTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal($"/resgates/{redemption}/recibo.pdf", done.QuerySelector("[data-testid=receipt-pdf]")!.GetAttribute("href"));
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Recibo de resgate de prêmios", text);
+        Assert.Contains("Recibo nº: RES-000001", text); // the tenant's first redemption
+        Assert.Equal("RES-000001", done.QuerySelector("[data-testid=receipt-number]")!.TextContent.Trim());
+        Assert.Equal("recibo-RES-000001.pdf", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.DoesNotMatch(Guids, text);
         Assert.Contains("Empresa: " + "Rede " + counter.Tenant.Code, text);
         Assert.Contains("Loja: LJ1 — Loja LJ1", text);
         Assert.Contains("Cliente: Joana Conceição Araújo", text);
@@ -62,6 +69,8 @@ public sealed class RedemptionReceiptTests(AppFixture fixture) : IClassFixture<A
         var text = Text(await counter.Cashier.Http.GetByteArrayAsync($"/resgates/{redemption}/cancelamento.pdf"));
 
         Assert.Contains("Recibo de cancelamento de resgate", text);
+        Assert.Contains("Recibo nº: CAN-000001", text); // cancellations count on their own
+        Assert.DoesNotMatch(Guids, text);
         Assert.Contains("Motivo: Produto com defeito — devolução", text);
         Assert.Contains("Total de pontos devolvidos: 300", text);
         Assert.Contains("Saldo de pontos após a operação: 1.000", text);

@@ -1,9 +1,11 @@
 using Loyalty.Domain.Campaigns;
+using Loyalty.Domain.Numbering;
 using Loyalty.Web.Features.Points;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Localization;
+using Loyalty.Web.Infrastructure.Numbering;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,7 +24,7 @@ public static class CancelRedemption
         public string? Reason { get; set; }
     }
 
-    public sealed class Handler(LoyaltyDbContext db, StoreScope scope, PointsLedger ledger, AuditActor actor,
+    public sealed class Handler(LoyaltyDbContext db, StoreScope scope, PointsLedger ledger, DocumentNumbers numbers, AuditActor actor,
         IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         /// <returns>The customer whose redemption it was; null when the redemption is not one the user may see.</returns>
@@ -48,7 +50,8 @@ public static class CancelRedemption
             var redemption = await db.Redemptions.Include(r => r.Lines).SingleAsync(r => r.Id == redemptionId, cancellationToken);
             if (redemption.CancelledAt is null)
             {
-                redemption.Cancel(command.Reason!, actor.Name, prizes.Values, now);
+                var number = await numbers.NextAsync(DocumentKind.RedemptionCancellation, cancellationToken);
+                redemption.Cancel(command.Reason!, actor.Name, number, prizes.Values, now);
             }
             // Idempotent: an earlier cancellation already gave the points back and this returns its entry.
             await ledger.GiveBackAsync(redemption.Id, now, cancellationToken);

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Numbering;
 using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Features.Stores;
@@ -21,7 +22,7 @@ public static class CounterScreen
     public sealed record Entry(DateTimeOffset At, CustomerStatement.Operation Operation, long Points);
     public sealed record CampaignRow(Guid Id, string Description, CampaignClassification Classification, DateOnly EndDate);
     public sealed record PrizeRow(Guid Id, string Code, string Description, long Points, int? Stock);
-    public sealed record RedemptionRow(Guid Id, DateTimeOffset At, string Store, string Items, long Points, string RedeemedBy);
+    public sealed record RedemptionRow(Guid Id, string Number, DateTimeOffset At, string Store, string Items, long Points, string RedeemedBy);
     public sealed record BlockShown(DateTimeOffset BlockedAt, string BlockedBy, string Reason, bool ThroughTitular);
     public sealed record VoucherRow(Guid Id, string CustomerName, string Gift, int Quantity, DateTimeOffset IssuedAt);
 
@@ -139,11 +140,11 @@ public static class CounterScreen
                 .OrderByDescending(r => r.RedeemedAt).Take(100)
                 .Select(r => new
                 {
-                    r.Id, r.RedeemedAt, r.StoreId, r.TotalPoints, r.RedeemedBy,
+                    r.Id, r.Number, r.RedeemedAt, r.StoreId, r.TotalPoints, r.RedeemedBy,
                     Items = r.Lines.Join(db.Products, x => x.ProductId, k => k.Id, (x, k) => new { x.Quantity, k.Description }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            return [.. rows.Select(r => new RedemptionRow(r.Id, r.RedeemedAt, stores[r.StoreId],
+            return [.. rows.Select(r => new RedemptionRow(r.Id, DocumentNumber.Format(DocumentKind.Redemption, r.Number), r.RedeemedAt, stores[r.StoreId],
                 string.Join(", ", r.Items.Select(i => $"{i.Quantity} × {i.Description}")), r.TotalPoints, r.RedeemedBy))];
         }
 

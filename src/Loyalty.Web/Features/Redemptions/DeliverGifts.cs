@@ -1,8 +1,10 @@
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Numbering;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Localization;
+using Loyalty.Web.Infrastructure.Numbering;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,8 +23,8 @@ public static class DeliverGifts
         public List<Guid> VoucherIds { get; set; } = [];
     }
 
-    public sealed class Handler(LoyaltyDbContext db, CounterContext counter, AuditActor actor, IStringLocalizer<SharedResource> l,
-        TimeProvider clock)
+    public sealed class Handler(LoyaltyDbContext db, CounterContext counter, DocumentNumbers numbers, AuditActor actor,
+        IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         /// <returns>The vouchers delivered; null when the customer, store, card or campaign is not one the user may use.</returns>
         public async Task<CommandResult<List<Guid>>?> HandleAsync(Guid customerId, Command command, CancellationToken cancellationToken)
@@ -59,11 +61,14 @@ public static class DeliverGifts
                 return CommandResult<List<Guid>>.Failure(nameof(Command.VoucherIds), l["GiftVoucher.NotFound"]);
             }
             var vouchers = await db.GiftVouchers.Where(v => ids.Contains(v.Id)).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+            // One number for the vouchers handed over together: they are one delivery, on one receipt. A refusal below
+            // rolls it back with the transaction.
+            var number = await numbers.NextAsync(DocumentKind.GiftDelivery, cancellationToken);
             try
             {
                 foreach (var voucher in vouchers)
                 {
-                    voucher.Deliver(store.Id, actor.Name, now);
+                    voucher.Deliver(store.Id, actor.Name, number, now);
                 }
             }
             catch (DomainException ex)

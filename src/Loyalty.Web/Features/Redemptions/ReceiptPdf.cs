@@ -1,13 +1,18 @@
+using Loyalty.Domain.Tenancy;
 using Loyalty.Web.Infrastructure.Localization;
 using Loyalty.Web.Infrastructure.Pdf;
 using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Redemptions;
 
-/// <summary>The receipt as a one-page PDF the customer signs: who, where, when, what, the points and the balance after.</summary>
+/// <summary>The receipt as a PDF the customer signs: who, where, when, what, the points and the balance after — on an A4
+/// sheet, or on the 80 mm roll (<see cref="ReceiptRoll"/>) when the store prints there.</summary>
 public sealed class ReceiptPdf(IStringLocalizer<SharedResource> l, DisplayFormat display)
 {
-    public byte[] Render(Receipts.Receipt receipt)
+    public byte[] Render(Receipts.Receipt receipt) =>
+        receipt.Format == ReceiptFormat.Roll80 ? new ReceiptRoll(l, display).Render(receipt) : RenderA4(receipt);
+
+    private byte[] RenderA4(Receipts.Receipt receipt)
     {
         var title = l["Receipt.Title." + receipt.Kind].Value;
         using var pdf = new PdfReport($"{title} {receipt.Number}", (page, total) => l["Receipt.Page", page, total].Value);

@@ -1,5 +1,7 @@
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Numbering;
 using Loyalty.Domain.Points;
+using Loyalty.Domain.Tenancy;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Persistence;
@@ -10,7 +12,8 @@ namespace Loyalty.Web.Features.Redemptions;
 /// <summary>
 /// "Recibo" (seed 001, "Função 7 - Recibo"): what the customer signs for a prize taken, a prize returned, or gifts
 /// delivered, naming the cashier by their name. Read back from what was recorded, so a receipt printed again later says the same; the balance is the
-/// account's right after the operation's ledger entry. Only receipts of the stores the user serves are found.
+/// account's right after the operation's ledger entry. Only receipts of the stores the user serves are found. Its number
+/// is the operation's own (RES-, CAN-, BRI-…), and it prints in the format of the store where the operation happened.
 /// </summary>
 public static class Receipts
 {
@@ -24,7 +27,8 @@ public static class Receipts
     public sealed record Line(string Item, int Quantity, long? PointsEach);
 
     public sealed record Receipt(Kind Kind, string Number, string Company, string Store, DateTimeOffset At, Guid CustomerId, string Customer,
-        string Document, string? Card, string Campaign, List<Line> Lines, long? TotalPoints, long BalanceAfter, string Operator, string? Reason);
+        string Document, string? Card, string Campaign, List<Line> Lines, long? TotalPoints, long BalanceAfter, string Operator, string? Reason,
+        ReceiptFormat Format);
 
     public sealed class Handler(LoyaltyDbContext db, StoreScope scope)
     {
@@ -54,11 +58,13 @@ public static class Receipts
             var products = await db.Products.AsNoTracking().Where(k => productIds.Contains(k.Id))
                 .ToDictionaryAsync(k => k.Id, k => k.Code + " — " + k.Description, cancellationToken);
             var customer = await CustomerAsync(r.CustomerId, cancellationToken);
+            var store = await StoreAsync(r.StoreId, cancellationToken);
             return new Receipt(
                 kind,
-                (kind == Kind.Redemption ? "R-" : "C-") + r.Id.ToString("N").ToUpperInvariant(),
+                kind == Kind.Redemption ? DocumentNumber.Format(DocumentKind.Redemption, r.Number)
+                    : DocumentNumber.Format(DocumentKind.RedemptionCancellation, r.CancellationNumber!.Value),
                 await CompanyAsync(cancellationToken),
-                await StoreAsync(r.StoreId, cancellationToken),
+                store.Label,
                 kind == Kind.Redemption ? r.RedeemedAt : r.CancelledAt!.Value,
                 r.CustomerId,
                 customer.Name,
@@ -69,7 +75,8 @@ public static class Receipts
                 r.TotalPoints,
                 await db.LedgerEntries.Where(e => e.AccountId == r.AccountId && e.Id <= entryId).SumAsync(e => e.Points, cancellationToken),
                 await OperatorAsync(entry.UserId, kind == Kind.Redemption ? r.RedeemedBy : r.CancelledBy!, cancellationToken),
-                kind == Kind.Cancellation ? r.CancellationReason : null);
+                kind == Kind.Cancellation ? r.CancellationReason : null,
+                store.Format);
         }
 
         /// <summary>Gifts delivered together: same account, campaign, store and moment.</summary>
@@ -78,7 +85,7 @@ public static class Receipts
             var ids = voucherIds.Distinct().ToList();
             var vouchers = await db.GiftVouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).OrderBy(v => v.Id).ToListAsync(cancellationToken);
             if (ids.Count == 0 || vouchers.Count != ids.Count || vouchers.Any(v => v.DeliveredStoreId is not { } store || !scope.Allows(store))
-                || vouchers.Select(v => (v.AccountId, v.CampaignId, v.DeliveredStoreId, v.DeliveredAt)).Distinct().Count() != 1)
+                || vouchers.Select(v => (v.AccountId, v.CampaignId, v.DeliveredStoreId, v.DeliveredAt, v.DeliveryNumber)).Distinct().Count() != 1)
             {
                 return null;
             }
@@ -88,11 +95,12 @@ public static class Receipts
                 .ToDictionaryAsync(k => k.Id, k => k.Code + " — " + k.Description, cancellationToken);
             var customer = await CustomerAsync(first.AccountId, cancellationToken);
             var at = first.DeliveredAt!.Value;
+            var store = await StoreAsync(first.DeliveredStoreId!.Value, cancellationToken);
             return new Receipt(
                 Kind.GiftDelivery,
-                "B-" + first.Id.ToString("N").ToUpperInvariant(),
+                DocumentNumber.Format(DocumentKind.GiftDelivery, first.DeliveryNumber!.Value),
                 await CompanyAsync(cancellationToken),
-                await StoreAsync(first.DeliveredStoreId!.Value, cancellationToken),
+                store.Label,
                 at,
                 first.AccountId,
                 customer.Name,
@@ -103,7 +111,8 @@ public static class Receipts
                 null,
                 await db.LedgerEntries.Where(e => e.AccountId == first.AccountId && e.RecordedAt <= at).SumAsync(e => e.Points, cancellationToken),
                 await OperatorAsync(null, first.DeliveredBy!, cancellationToken),
-                null);
+                null,
+                store.Format);
         }
 
         /// <summary>The cashier as the receipt names them: the staff user's name (by the user who made the ledger entry, else by
@@ -137,8 +146,12 @@ public static class Receipts
             return db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Name).SingleAsync(cancellationToken);
         }
 
-        private Task<string> StoreAsync(Guid storeId, CancellationToken cancellationToken) =>
-            db.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.Code + " — " + s.Name).SingleAsync(cancellationToken);
+        private async Task<(string Label, ReceiptFormat Format)> StoreAsync(Guid storeId, CancellationToken cancellationToken)
+        {
+            var store = await db.Stores.AsNoTracking().Where(s => s.Id == storeId)
+                .Select(s => new { Label = s.Code + " — " + s.Name, s.ReceiptFormat }).SingleAsync(cancellationToken);
+            return (store.Label, store.ReceiptFormat);
+        }
 
         private Task<string> CampaignAsync(Guid campaignId, CancellationToken cancellationToken) =>
             db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Description).SingleAsync(cancellationToken);

@@ -12,6 +12,17 @@ public sealed class ReceiptsController(Receipts.Handler receipts, ReceiptPdf pdf
     public static string GiftsUrl(IEnumerable<Guid> voucherIds, bool asPdf = false) =>
         (asPdf ? "/resgates/brindes/recibo.pdf?" : "/resgates/brindes/recibo?") + string.Join("&", voucherIds.Select(id => $"v={id}"));
 
+    [HttpGet("recibos")]
+    public async Task<IActionResult> Find([FromQuery(Name = "numero")] string? number, [FromServices] FindReceipt.Handler finder,
+        CancellationToken cancellationToken)
+    {
+        if (await finder.UrlAsync(number, cancellationToken) is { } url)
+        {
+            return Redirect(url);
+        }
+        return View("~/Features/Redemptions/FindReceipt.cshtml", new FindReceipt.Screen(number, NotFound: !string.IsNullOrWhiteSpace(number)));
+    }
+
     [HttpGet("{redemptionId:guid}/recibo")]
     public async Task<IActionResult> Redemption(Guid redemptionId, CancellationToken cancellationToken) =>
         Done(await receipts.RedemptionAsync(redemptionId, cancellationToken), $"/resgates/{redemptionId}/recibo.pdf");

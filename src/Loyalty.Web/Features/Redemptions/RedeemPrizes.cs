@@ -1,9 +1,11 @@
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Numbering;
 using Loyalty.Web.Features.Points;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Localization;
+using Loyalty.Web.Infrastructure.Numbering;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -36,7 +38,7 @@ public static class RedeemPrizes
         public List<Line> Lines { get; set; } = [];
     }
 
-    public sealed class Handler(LoyaltyDbContext db, CounterContext counter, PointsLedger ledger, AuditActor actor,
+    public sealed class Handler(LoyaltyDbContext db, CounterContext counter, PointsLedger ledger, DocumentNumbers numbers, AuditActor actor,
         IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         /// <returns>The redemption's id (the first one, for a replayed form); null when the customer, store, card or
@@ -104,7 +106,9 @@ public static class RedeemPrizes
                 {
                     return CommandResult<Guid>.Failure(outOfStock);
                 }
-                var redemption = Redemption.Of(header, [.. lines.Select(x => (prizes[x.PrizeId], x.Quantity))], now);
+                // Numbered after the prize locks and before the account's; a refusal below rolls the number back too.
+                var number = await numbers.NextAsync(DocumentKind.Redemption, cancellationToken);
+                var redemption = Redemption.Of(header, number, [.. lines.Select(x => (prizes[x.PrizeId], x.Quantity))], now);
                 db.Redemptions.Add(redemption);
                 // Saves the redemption and the stock with the ledger entry, under the account's lock, in this transaction.
                 await ledger.RedeemAsync(header.CustomerId, redemption.TotalPoints, redemption.Id, now, cancellationToken);

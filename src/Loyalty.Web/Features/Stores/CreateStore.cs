@@ -18,6 +18,10 @@ public static class CreateStore
 
         [Display(Name = "Store.Name")]
         public string Name { get; set; } = string.Empty;
+
+        /// <summary>"Formato do comprovante": the counter's receipts print on A4 or on the 80 mm roll.</summary>
+        [Display(Name = "Store.ReceiptFormat")]
+        public ReceiptFormat ReceiptFormat { get; set; } = ReceiptFormat.A4;
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -27,6 +31,7 @@ public static class CreateStore
             RuleFor(c => c.Code).Must(Store.IsValidCode).WithMessage(_ => l["Store.CodeInvalid"]);
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => l["Validation.Required"])
                 .MaximumLength(Store.NameMaxLength).WithMessage(_ => l["Validation.TooLong", Store.NameMaxLength]);
+            RuleFor(c => c.ReceiptFormat).IsInEnum().WithMessage(_ => l["Store.ReceiptFormatInvalid"]);
         }
     }
 
@@ -40,6 +45,7 @@ public static class CreateStore
                 return CommandResult<Guid>.Failure(validation.ToFieldErrors());
             }
             var store = Store.Create(command.Code, command.Name, clock.GetUtcNow());
+            store.PrintReceiptsOn(command.ReceiptFormat);
             if (await db.Stores.AnyAsync(s => s.Code == store.Code, cancellationToken))
             {
                 return CommandResult<Guid>.Failure(nameof(Command.Code), l["Store.CodeTaken"]);

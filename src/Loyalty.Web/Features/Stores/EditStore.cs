@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Stores;
 
-/// <summary>The name can change; the code cannot, because files and POS integrations carry it.</summary>
+/// <summary>The name and the receipt format can change; the code cannot, because files and POS integrations carry it.</summary>
 public static class EditStore
 {
     public sealed class Command
@@ -19,20 +19,27 @@ public static class EditStore
 
         [Display(Name = "Store.Name")]
         public string Name { get; set; } = string.Empty;
+
+        /// <summary>"Formato do comprovante": the counter's receipts print on A4 or on the 80 mm roll.</summary>
+        [Display(Name = "Store.ReceiptFormat")]
+        public ReceiptFormat ReceiptFormat { get; set; } = ReceiptFormat.A4;
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(IStringLocalizer<SharedResource> l) =>
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => l["Validation.Required"])
                 .MaximumLength(Store.NameMaxLength).WithMessage(_ => l["Validation.TooLong", Store.NameMaxLength]);
+            RuleFor(c => c.ReceiptFormat).IsInEnum().WithMessage(_ => l["Store.ReceiptFormatInvalid"]);
+        }
     }
 
     public sealed class Handler(LoyaltyDbContext db, IValidator<Command> validator)
     {
         public Task<Command?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
             db.Stores.AsNoTracking().Where(s => s.Id == id)
-                .Select(s => new Command { Id = s.Id, Code = s.Code, Name = s.Name })
+                .Select(s => new Command { Id = s.Id, Code = s.Code, Name = s.Name, ReceiptFormat = s.ReceiptFormat })
                 .SingleOrDefaultAsync(cancellationToken);
 
         /// <returns>Null when the store is not found in the tenant.</returns>
@@ -49,6 +56,7 @@ public static class EditStore
                 return CommandResult<Guid>.Failure(validation.ToFieldErrors());
             }
             store.Rename(command.Name);
+            store.PrintReceiptsOn(command.ReceiptFormat);
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult<Guid>.Success(store.Id);
         }

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Tenancy;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,7 @@ namespace Loyalty.Web.Features.Stores;
 
 public static class StoreDetails
 {
-    public sealed record Model(Guid Id, string Code, string Name, bool IsActive, DateTimeOffset CreatedAt, List<StaffRow> Staff);
+    public sealed record Model(Guid Id, string Code, string Name, bool IsActive, DateTimeOffset CreatedAt, ReceiptFormat ReceiptFormat, List<StaffRow> Staff);
 
     public sealed record StaffRow(string FullName, string? Email, string Role);
 
@@ -24,7 +25,7 @@ public static class StoreDetails
                 .OrderBy(u => u.FullName)
                 .Select(u => new StaffRow(u.FullName, u.Email, u.Role.ToString()))
                 .ToListAsync(cancellationToken);
-            return new Model(store.Id, store.Code, store.Name, store.IsActive, store.CreatedAt, staff);
+            return new Model(store.Id, store.Code, store.Name, store.IsActive, store.CreatedAt, store.ReceiptFormat, staff);
         }
     }
 }

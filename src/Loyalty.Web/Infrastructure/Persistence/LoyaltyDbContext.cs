@@ -55,6 +55,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<Redemption> Redemptions => Set<Redemption>();
     public DbSet<CampaignProgress> CampaignProgress => Set<CampaignProgress>();
     public DbSet<CustomerNameWord> CustomerNameWords => Set<CustomerNameWord>();
+    public DbSet<Numbering.DocumentSequence> DocumentSequences => Set<Numbering.DocumentSequence>();
 
     public TenantContext Tenant => tenant;
 

@@ -38,6 +38,7 @@ public static class PersistenceServices
         services.AddSingleton<Tenancy.ITenantCache>(sp => sp.GetRequiredService<Tenancy.TenantTimeZones>());
         services.AddSingleton<Security.ApiKeyCache>();
         services.AddScoped<AuditActor>();
+        services.AddScoped<Numbering.DocumentNumbers>();
         // AddDbContext, not pooling: the interceptors are scoped because they read the scope's tenant.
         services.AddDbContext<LoyaltyDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.MigrationsHistoryTable("__ef_migrations_history"))

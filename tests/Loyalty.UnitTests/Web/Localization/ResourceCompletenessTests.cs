@@ -54,6 +54,7 @@ public sealed partial class ResourceCompletenessTests
         ["Purchases.Status."] = Names<Loyalty.Domain.Purchases.PointsStatus>(),
         ["Purchases.Origin."] = Names<Loyalty.Domain.Purchases.PurchaseOrigin>(),
         ["Receipt.Title."] = Names<Loyalty.Web.Features.Redemptions.Receipts.Kind>(),
+        ["ReceiptFormat."] = Names<Loyalty.Domain.Tenancy.ReceiptFormat>(),
         ["Counter.Classification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
         ["CampaignSituation."] = Names<Loyalty.Domain.Campaigns.CampaignSituation>(),
         ["CampaignClassification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using Loyalty.Domain.Numbering;
 using Loyalty.Domain.Points;
 using Loyalty.Web.Features.Points;
 
@@ -31,6 +32,8 @@ public static class AccountStatement
         string? PosNumber,
         string? CouponNumber,
         Guid? RedemptionId,
+        [property: Description("The redemption's number as its receipt shows it (e.g. RES-000123); null when the entry is not a redemption's.")]
+        string? RedemptionNumber,
         string? Reason,
         [property: Description("Last day the points of this credit are valid (tenant's calendar); null when they never expire or for debits.")]
         DateOnly? LotValidUntil);
@@ -58,7 +61,8 @@ public static class AccountStatement
             await foreach (var line in ledger.LinesAsync(subject.AccountId, subject.Start, subject.End, opening, cancellationToken))
             {
                 yield return new Entry(TimeZoneInfo.ConvertTime(line.OccurredAt, subject.Zone), line.Kind, line.Points, line.BalanceAfter,
-                    line.PurchaseId, line.StoreCode, line.PosNumber, line.CouponNumber, line.RedemptionId, line.Reason,
+                    line.PurchaseId, line.StoreCode, line.PosNumber, line.CouponNumber, line.RedemptionId,
+                    line.RedemptionNumber is { } number ? DocumentNumber.Format(DocumentKind.Redemption, number) : null, line.Reason,
                     line.LotExpiresAt is { } expires ? PointsExpiry.LastValidDay(expires, subject.Zone) : null);
             }
         }

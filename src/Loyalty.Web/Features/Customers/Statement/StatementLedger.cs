@@ -17,6 +17,7 @@ public sealed class StatementLedger(LoyaltyDbContext db)
     /// <param name="Actor">As recorded: the user's e-mail, the POS key, the job or the command.</param>
     /// <param name="Store">The store of the operation — the purchase's or the redemption's — as "code — name"; null when none.</param>
     /// <param name="By">The staff user's name when a user made it; null when the system did (a job, a command, the API).</param>
+    /// <param name="RedemptionNumber">The redemption's number people read (RES-…); its cancellation's is <paramref name="CancellationNumber"/>.</param>
     public sealed record Line(
         long Id,
         DateTimeOffset OccurredAt,
@@ -33,7 +34,9 @@ public sealed class StatementLedger(LoyaltyDbContext db)
         string Actor,
         DateTimeOffset? LotExpiresAt,
         string? Store = null,
-        string? By = null);
+        string? By = null,
+        long? RedemptionNumber = null,
+        long? CancellationNumber = null);
 
     /// <summary>The balance before <paramref name="instant"/>: the sum of every earlier entry.</summary>
     public async Task<long> BalanceBeforeAsync(Guid accountId, DateTimeOffset instant, CancellationToken cancellationToken) =>
@@ -91,6 +94,8 @@ public sealed class StatementLedger(LoyaltyDbContext db)
             ExpiresAt = (DateTimeOffset?)lot.ExpiresAt,
             Store = s != null ? s.Code + " — " + s.Name : rs != null ? rs.Code + " — " + rs.Name : null,
             By = u.FullName,
+            RedemptionNumber = (long?)r.Number,
+            CancellationNumber = r.CancellationNumber,
         };
 
     private sealed class Row
@@ -110,8 +115,10 @@ public sealed class StatementLedger(LoyaltyDbContext db)
         public DateTimeOffset? ExpiresAt { get; init; }
         public string? Store { get; init; }
         public string? By { get; init; }
+        public long? RedemptionNumber { get; init; }
+        public long? CancellationNumber { get; init; }
 
         public Line ToLine(long balanceAfter) => new(Id, OccurredAt, Kind, Points, balanceAfter, PurchaseId, RedemptionId, StoreCode, StoreName,
-            PosNumber, CouponNumber, Reason, Actor, ExpiresAt, Store, string.IsNullOrWhiteSpace(By) ? null : By);
+            PosNumber, CouponNumber, Reason, Actor, ExpiresAt, Store, string.IsNullOrWhiteSpace(By) ? null : By, RedemptionNumber, CancellationNumber);
     }
 }

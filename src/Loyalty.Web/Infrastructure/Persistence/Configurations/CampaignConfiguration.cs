@@ -169,6 +169,8 @@ internal sealed class GiftVoucherConfiguration : IEntityTypeConfiguration<GiftVo
         builder.Property(v => v.DeliveredBy).HasMaxLength(Redemption.NameMaxLength);
         builder.HasIndex(v => new { v.TenantId, v.AccountId, v.IssuedAt });
         builder.HasIndex(v => new { v.TenantId, v.PurchaseId });
+        // The vouchers handed over together share their delivery's number (one receipt); found by it.
+        builder.HasIndex(v => new { v.TenantId, v.DeliveryNumber }).HasFilter("delivery_number IS NOT NULL");
         builder.HasOne<Campaign>().WithMany().HasForeignKey(v => new { v.TenantId, v.CampaignId }).HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Purchase>().WithMany().HasForeignKey(v => new { v.TenantId, v.PurchaseId }).HasPrincipalKey(p => new { p.TenantId, p.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(v => new { v.TenantId, v.CustomerId }).HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);
@@ -189,6 +191,8 @@ internal sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redempt
         builder.Property(r => r.CancellationReason).HasMaxLength(Redemption.ReasonMaxLength);
         // A double submit of the counter form carries the same key and finds the first redemption.
         builder.HasIndex(r => new { r.TenantId, r.RequestKey }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.CancellationNumber }).IsUnique().HasFilter("cancellation_number IS NOT NULL");
         builder.HasIndex(r => new { r.TenantId, r.AccountId, r.RedeemedAt });
         builder.HasOne<Campaign>().WithMany().HasForeignKey(r => new { r.TenantId, r.CampaignId }).HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => new { r.TenantId, r.CustomerId }).HasPrincipalKey(c => new { c.TenantId, c.Id }).OnDelete(DeleteBehavior.Restrict);

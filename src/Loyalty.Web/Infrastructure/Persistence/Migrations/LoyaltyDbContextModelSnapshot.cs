@@ -449,6 +449,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("delivered_store_id");
 
+                    b.Property<long?>("DeliveryNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_number");
+
                     b.Property<Guid>("GiftProductId")
                         .HasColumnType("uuid")
                         .HasColumnName("gift_product_id");
@@ -485,6 +489,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_gift_vouchers_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "DeliveryNumber")
+                        .HasDatabaseName("ix_gift_vouchers_tenant_id_delivery_number")
+                        .HasFilter("delivery_number IS NOT NULL");
 
                     b.HasIndex("TenantId", "GiftProductId")
                         .HasDatabaseName("ix_gift_vouchers_tenant_id_gift_product_id");
@@ -641,6 +649,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
 
+                    b.Property<long?>("CancellationNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancellation_number");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -663,6 +675,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
 
                     b.Property<DateTimeOffset>("RedeemedAt")
                         .HasColumnType("timestamp with time zone")
@@ -699,8 +715,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "CampaignId")
                         .HasDatabaseName("ix_redemptions_tenant_id_campaign_id");
 
+                    b.HasIndex("TenantId", "CancellationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_redemptions_tenant_id_cancellation_number")
+                        .HasFilter("cancellation_number IS NOT NULL");
+
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_redemptions_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_redemptions_tenant_id_number");
 
                     b.HasIndex("TenantId", "RequestKey")
                         .IsUnique()
@@ -2048,6 +2073,12 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
+                    b.Property<string>("ReceiptFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("receipt_format");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -2404,6 +2435,26 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_staff_user_stores_tenant_id_store_id");
 
                     b.ToTable("staff_user_stores", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Numbering.DocumentSequence", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("TenantId", "Kind")
+                        .HasName("pk_document_sequences");
+
+                    b.ToTable("document_sequences", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3107,6 +3158,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_staff_user_stores_stores_tenant_id_store_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Numbering.DocumentSequence", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_sequences_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
