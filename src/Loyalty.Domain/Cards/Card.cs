@@ -36,7 +36,11 @@ public class Card : ITenantOwned, IAudited
     public bool IsActive => Status == CardStatus.Active;
 
     /// <summary>The number as shown to roles that need not see it whole: the last four digits.</summary>
-    public static string Mask(string number) => number.Length <= 4 ? number : new string('•', number.Length - 4) + number[^4..];
+    /// <summary>How many last digits a masked number shows; they are what a search by a masked card types.</summary>
+    public const int VisibleDigits = 4;
+
+    public static string Mask(string number) =>
+        number.Length <= VisibleDigits ? number : new string('•', number.Length - VisibleDigits) + number[^VisibleDigits..];
 
     public void EnsureUsable()
     {

@@ -94,6 +94,7 @@ public static class LoyaltyApp
                 o.Filters.Add<DomainExceptionFilter>();
                 o.Filters.Add<TextInput.PlainTextApiFilter>();
                 o.ModelBinderProviders.Insert(0, new TextInput.PlainTextModelBinderProvider());
+                o.ModelBinderProviders.Insert(0, new Localization.LocalNumberModelBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
                 // A [FromBody] that no formatter reads (no Content-Type) is 415, not "body required"; only API
                 // controllers bind bodies, the screens post forms.

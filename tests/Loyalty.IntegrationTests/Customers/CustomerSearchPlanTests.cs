@@ -51,7 +51,7 @@ public sealed class CustomerSearchPlanTests(CustomerSearchPlanTests.Data data) :
 
     public static TheoryData<string> Searches() =>
     [
-        "cpf", "cnpj", "card", "phone", "email", "name", "two-names", "name-prefix",
+        "cpf", "cnpj", "card", "card-last-digits", "phone", "email", "name", "two-names", "name-prefix",
         "browse", "browse-page-5", "category", "store", "status-inactive", "view-leads", "view-active", "view-inactive",
     ];
 
@@ -93,6 +93,21 @@ public sealed class CustomerSearchPlanTests(CustomerSearchPlanTests.Data data) :
     }
 
     [Fact]
+    public async Task Last_Four_Digits_Of_A_Card_Find_Every_Holder_Among_Thousands()
+    {
+        await using var scope = data.App.TenantScope(data.Tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
+        var list = scope.ServiceProvider.GetRequiredService<CustomerList.Handler>();
+        var last = data.Probe.CardNumber[^4..];
+        var holders = await db.Cards.Where(k => k.Number.EndsWith(last)).Select(k => k.CustomerId).Distinct().ToListAsync();
+
+        var result = await list.HandleAsync(new CustomerList.Query { Q = "•••• " + last }, CancellationToken.None);
+
+        Assert.Contains(data.Probe.Id, result.Rows.Select(r => r.Id));
+        Assert.Equal(holders.Order(), result.Rows.Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public async Task Common_First_Name_Reads_A_Bounded_Set_And_Says_So()
     {
         await using var scope = data.App.TenantScope(data.Tenant.Id);
@@ -126,6 +141,7 @@ public sealed class CustomerSearchPlanTests(CustomerSearchPlanTests.Data data) :
         "cpf" => new() { Q = Cpf.Parse(data.Probe.Document).Formatted },
         "cnpj" => new() { Q = Cnpj.Parse(data.Company.Document).Formatted.ToLowerInvariant() },
         "card" => new() { Q = data.Probe.CardNumber },
+        "card-last-digits" => new() { Q = "•••• " + data.Probe.CardNumber[^4..] },
         "phone" => new() { Q = "(21) 99876-5432" },
         "email" => new() { Q = "Quintiliano@Exemplo.com.br" },
         "name" => new() { Q = "zebedeu" },
@@ -146,6 +162,7 @@ public sealed class CustomerSearchPlanTests(CustomerSearchPlanTests.Data data) :
     {
         "cpf" or "cnpj" => "ix_customers_tenant_id_document",
         "card" => "ix_cards_tenant_id_number",
+        "card-last-digits" => "ix_cards_tenant_id_last_digits",
         "phone" => "ix_customers_tenant_id_mobile_phone",
         "email" => "ix_customers_tenant_id_email",
         "name" or "two-names" or "name-prefix" => "pk_customer_name_words",

@@ -250,6 +250,30 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Counter_Finds_By_The_Last_Four_Digits_Of_A_Card_And_Lists_Every_Holder_To_Pick_From()
+    {
+        var counter = await Counter.OpenAsync(App);
+        // Luhn-valid numbers whose last four digits (three of the body and the check digit) are the same.
+        var alike = Enumerable.Range(1, 30).Select(j => TestDocuments.CardNumber("6062", 987 + 1000L * j))
+            .GroupBy(n => n[^4..]).First(g => g.Count() >= 2).Take(2).ToList();
+        var first = await App.AddCustomerAsync(counter.Tenant.Id, "Rosa Amarela Dias", f => f.CardNumber = alike[0]);
+        var second = await App.AddCustomerAsync(counter.Tenant.Id, "Rosa Branca Dias", f => f.CardNumber = alike[1]);
+        var single = await App.AddCustomerAsync(counter.Tenant.Id, "Zuleica Brandão", f => f.CardNumber = TestDocuments.CardNumber("6062", 555));
+
+        var several = await counter.Cashier.Http.GetAsync("/resgates?Q=" + Uri.EscapeDataString("•••• " + alike[0][^4..]));
+        var one = await counter.Cashier.Http.GetAsync("/resgates?Q=" + single.CardNumber[^4..]);
+
+        Assert.Equal(HttpStatusCode.OK, several.StatusCode);
+        var page = Support.Html.Parse(await several.Content.ReadAsStringAsync());
+        var picks = page.QuerySelectorAll("[data-testid=counter-candidate]").ToList();
+        Assert.Equal(["Rosa Amarela Dias", "Rosa Branca Dias"], picks.Select(p => p.QuerySelector("strong")!.TextContent.Trim()));
+        Assert.StartsWith($"/resgates/{first.Id}", picks[0].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.StartsWith($"/resgates/{second.Id}", picks[1].QuerySelector("[data-testid=counter-pick]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.StartsWith($"/resgates/{single.Id}", one.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Counter_Shows_The_Summary_Of_The_Customer_Found_By_Card_Or_Document()
     {
         var counter = await Counter.OpenAsync(App);

@@ -53,6 +53,22 @@ public sealed class CustomerSearchTermTests
         Assert.Equal("joao.silva@example.com", CustomerSearchTerm.Parse(" Joao.Silva@Example.COM ").Email);
 
     [Theory]
+    [InlineData("1234")]
+    [InlineData("•••• 1234")]
+    [InlineData("••••••••••••1234")]
+    [InlineData("**** 1234")]
+    public void Four_Digits_Are_The_Last_Digits_Of_A_Card_As_Masked_Screens_Show_Them(string typed)
+    {
+        var term = CustomerSearchTerm.Parse(typed);
+
+        Assert.Equal("1234", term.CardLastDigits);
+        Assert.False(term.IsIdentifier);
+        Assert.False(term.IsIncompleteNumber);
+        Assert.False(term.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("123")]
     [InlineData("12345")]
     [InlineData("529.982")]
     public void Digits_That_Make_No_Identifier_Search_Nothing_And_Say_So(string typed)

@@ -7,8 +7,8 @@ namespace Loyalty.Web.Features.Customers;
 
 /// <summary>
 /// Turns a <see cref="CustomerSearchTerm"/> into a filter of the tenant's customers that an index answers for the app
-/// role, under row-level security: exact comparisons on (tenant_id, document | mobile_phone | email) and on the card
-/// numbers, and ranges over <see cref="CustomerNameWord"/> for names. Used by the customer list, the block form and
+/// role, under row-level security: exact comparisons on (tenant_id, document | mobile_phone | email), on the card
+/// numbers and on their last digits, and ranges over <see cref="CustomerNameWord"/> for names. Used by the customer list, the block form and
 /// whatever else looks a customer up by what a person types.
 /// </summary>
 public sealed class CustomerSearch(LoyaltyDbContext db)
@@ -34,6 +34,12 @@ public sealed class CustomerSearch(LoyaltyDbContext db)
                 || (phone != null && c.MobilePhone == phone)
                 || (email != null && c.Email == email)
                 || (card != null && c.Id == db.Cards.Where(k => k.Number == card).Select(k => (Guid?)k.CustomerId).FirstOrDefault()));
+        }
+        if (term.CardLastDigits is { } last)
+        {
+            // Any card of the customer, replaced or not: the one in the customer's hand may be an older one.
+            var holders = db.Cards.Where(k => EF.Property<string>(k, CardConfiguration.LastDigits) == last).Select(k => k.CustomerId);
+            return customers.Where(c => holders.Contains(c.Id));
         }
         if (term.NameWords.Count > 0)
         {

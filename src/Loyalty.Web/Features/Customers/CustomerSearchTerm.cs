@@ -12,6 +12,8 @@ namespace Loyalty.Web.Features.Customers;
 /// <item>an e-mail (it has an @): exact, case-insensitive — e-mails are stored lower-case;</item>
 /// <item>digits, punctuated or not: a CPF or CNPJ whose check digits hold, a phone with DDD, a card number. An 11-digit
 /// string can be a CPF, a mobile and a card at once, so every reading that parses is searched;</item>
+/// <item>exactly four digits, with or without the mask's bullets ("•••• 1234"): the last digits of a card, as masked
+/// screens show them — several customers may match;</item>
 /// <item>an alphanumeric CNPJ, lower case accepted;</item>
 /// <item>anything else: words of the name, each matching the start of a word of the name, accent- and case-insensitive
 /// and in any order ("jo silv" finds "João da Silva").</item>
@@ -36,10 +38,13 @@ public sealed partial record CustomerSearchTerm
     public string? Email { get; private init; }
     public IReadOnlyList<string> NameWords { get; private init; } = [];
 
+    /// <summary>The last digits of a card (<see cref="Card.VisibleDigits"/> of them), as a masked screen shows them.</summary>
+    public string? CardLastDigits { get; private init; }
+
     /// <summary>Digits that make no complete CPF/CNPJ, phone or card: nothing is searched, the screen says why.</summary>
     public bool IsIncompleteNumber { get; private init; }
 
-    public bool IsEmpty => !IsIdentifier && NameWords.Count == 0 && !IsIncompleteNumber;
+    public bool IsEmpty => !IsIdentifier && NameWords.Count == 0 && CardLastDigits is null && !IsIncompleteNumber;
     public bool IsIdentifier => Document is not null || Phone is not null || CardNumber is not null || Email is not null;
 
     public static CustomerSearchTerm Parse(string? input)
@@ -57,7 +62,8 @@ public sealed partial record CustomerSearchTerm
         {
             return new CustomerSearchTerm { Email = text.ToLowerInvariant() };
         }
-        var compact = new string([.. text.Where(c => c is not ('.' or '-' or '/' or ' ' or '(' or ')' or '+'))]);
+        // The mask's bullets go too, so "•••• 1234" copied from a screen is its last digits.
+        var compact = new string([.. text.Where(c => c is not ('.' or '-' or '/' or ' ' or '(' or ')' or '+' or '•' or '*'))]);
         if (compact.Any(char.IsAsciiDigit))
         {
             var term = new CustomerSearchTerm
@@ -70,6 +76,10 @@ public sealed partial record CustomerSearchTerm
             if (term.IsIdentifier)
             {
                 return term;
+            }
+            if (compact.Length == Card.VisibleDigits && compact.All(char.IsAsciiDigit))
+            {
+                return new CustomerSearchTerm { CardLastDigits = compact };
             }
             if (!compact.Any(char.IsLetter))
             {

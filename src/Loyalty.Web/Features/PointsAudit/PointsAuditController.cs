@@ -17,7 +17,7 @@ public sealed class PointsAuditController(IStringLocalizer<SharedResource> l) : 
         View(await handler.HandleAsync(query, cancellationToken));
 
     [HttpPost("decidir")]
-    public async Task<IActionResult> Decide(DecideAudit.Command command, [FromServices] DecideAudit.Handler decide,
+    public async Task<IActionResult> Decide(DecideAudit.Command command, [FromForm] int page, [FromServices] DecideAudit.Handler decide,
         [FromServices] AuditQueue.Handler queue, CancellationToken cancellationToken)
     {
         var result = await decide.HandleAsync(command, cancellationToken);
@@ -28,8 +28,10 @@ public sealed class PointsAuditController(IStringLocalizer<SharedResource> l) : 
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
+            // The same page with the same rows ticked and the reason as typed: only the missing piece is asked for.
             ViewData["Reason"] = command.Reason;
-            return View(nameof(Index), await queue.HandleAsync(new AuditQueue.Query(), cancellationToken));
+            ViewData["Selected"] = command.Ids.ToHashSet();
+            return View(nameof(Index), await queue.HandleAsync(new AuditQueue.Query(page), cancellationToken));
         }
         TempData[Flash.Success] = (command.Decision == DecideAudit.Approve ? l.Plural("PointsAudit.Approved", result.Value) : l.Plural("PointsAudit.Rejected", result.Value)).Value;
         return RedirectToAction(nameof(Index));

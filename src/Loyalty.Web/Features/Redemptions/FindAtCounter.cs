@@ -43,12 +43,16 @@ public static class FindAtCounter
         public async Task<Screen> ScreenAsync(Query query, bool notFound, CancellationToken cancellationToken) =>
             new(query, await counter.StoresAsync(cancellationToken), notFound);
 
-        /// <summary>The customers whose name has every word typed (each word the start of a word of the name), in name order.</summary>
+        /// <summary>
+        /// The customers whose name has every word typed (each word the start of a word of the name), or with a card
+        /// ending in the four digits typed, in name order.
+        /// </summary>
         /// <returns>At most <see cref="MaxCandidates"/>, and whether there were more; none when the text is not a name.</returns>
         public async Task<(List<Candidate> Candidates, bool More)> ByNameAsync(string? text, CancellationToken cancellationToken)
         {
             var term = CustomerSearchTerm.Parse(text);
-            if (term.IsIdentifier || term.NameWords.Count == 0)
+            // Words of a name, or the last digits of a card as masked screens show them: both may name several people.
+            if (term.IsIdentifier || (term.NameWords.Count == 0 && term.CardLastDigits is null))
             {
                 return ([], false);
             }

@@ -14,7 +14,10 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
 {
     public ModelExpression For { get; set; } = default!;
 
-    /// <summary>text (default), email, password, number, date, checkbox, textarea.</summary>
+    /// <summary>
+    /// text (default), email, password, number, date, checkbox, textarea. A number property is always a text input
+    /// written in the reader's language (<see cref="NumberField"/>): a browser's number input refuses "1.200".
+    /// </summary>
     public string Type { get; set; } = "text";
 
     public IEnumerable<SelectListItem>? Items { get; set; }
@@ -96,6 +99,10 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
 
     private TagBuilder TextBox(string name, Dictionary<string, object> attributes)
     {
+        if (NumberField.Is(For) && Type is "text" or "number")
+        {
+            return NumberField.Generate(generator, ViewContext, For, name, attributes);
+        }
         attributes["type"] = Type;
         // The formats HTML date inputs read, whatever the user's language.
         var format = Type switch

@@ -14,7 +14,7 @@ public sealed class GridCellTagHelper(IHtmlGenerator generator) : TagHelper
 {
     public ModelExpression For { get; set; } = default!;
 
-    /// <summary>text (default), date, time, decimal, integer.</summary>
+    /// <summary>text (default), date, time; a number property is a <see cref="NumberField"/> whatever is given.</summary>
     public string Type { get; set; } = "text";
 
     public IEnumerable<SelectListItem>? Items { get; set; }
@@ -68,11 +68,9 @@ public sealed class GridCellTagHelper(IHtmlGenerator generator) : TagHelper
                 "time" => ("time", "{0:HH:mm}"),
                 _ => ("text", (string?)null),
             };
-            if (Type is "decimal" or "integer")
-            {
-                attributes["inputmode"] = Type == "decimal" ? "decimal" : "numeric";
-            }
-            input = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format, attributes);
+            input = NumberField.Is(For)
+                ? NumberField.Generate(generator, ViewContext, For, name, attributes)
+                : generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format, attributes);
         }
         var feedback = generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, message: null, tag: "div",
             htmlAttributes: new { @class = "invalid-feedback d-block", id = $"{id}-feedback" });

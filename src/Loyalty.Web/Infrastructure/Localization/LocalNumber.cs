@@ -59,6 +59,26 @@ public static class LocalNumber
         return decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// A number as an input shows it to be edited, in the reader's language and with its groups ("1.200", "1.234,56"
+    /// in pt-BR; "1,200" in en-US), so that saving the form unchanged reads back the same value.
+    /// </summary>
+    public static string Format(object? value, CultureInfo culture) => value switch
+    {
+        null => string.Empty,
+        decimal d => d.ToString("N" + d.Scale, culture),
+        double d => d.ToString("#,0.##########", culture),
+        IFormattable whole => whole.ToString("N0", culture),
+        _ => Convert.ToString(value, culture) ?? string.Empty,
+    };
+
+    /// <summary>The phone keyboard for a number: digits only for whole numbers, with the decimal separator otherwise.</summary>
+    public static string InputMode(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(decimal) || type == typeof(double) ? "decimal" : "numeric";
+    }
+
     /// <summary>"1.234.567": a first group of one to three digits, then groups of exactly three.</summary>
     private static bool Grouped(string digits, string group)
     {

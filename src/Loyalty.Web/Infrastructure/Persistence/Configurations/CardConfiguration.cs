@@ -7,6 +7,12 @@ namespace Loyalty.Web.Infrastructure.Persistence.Configurations;
 
 internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
 {
+    /// <summary>
+    /// The last four digits, the part masked screens show ("•••• 1234"): a stored column PostgreSQL computes, indexed per
+    /// tenant, so a search by them is an index lookup like the whole number's.
+    /// </summary>
+    public const string LastDigits = "LastDigits";
+
     public void Configure(EntityTypeBuilder<Card> builder)
     {
         builder.ToTable("cards");
@@ -15,6 +21,8 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         builder.Ignore(c => c.IsActive);
         builder.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.CustomerId });
+        builder.Property<string>(LastDigits).HasMaxLength(Card.VisibleDigits).HasComputedColumnSql($"right(number, {Card.VisibleDigits})", stored: true);
+        builder.HasIndex(nameof(Card.TenantId), LastDigits);
         builder.HasOne<Customer>().WithMany()
             .HasForeignKey(c => new { c.TenantId, c.CustomerId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
             .OnDelete(DeleteBehavior.Restrict);

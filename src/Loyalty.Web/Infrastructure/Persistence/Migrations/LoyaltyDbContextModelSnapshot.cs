@@ -880,6 +880,13 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
 
+                    b.Property<string>("LastDigits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("last_digits")
+                        .HasComputedColumnSql("right(number, 4)", true);
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(19)
@@ -905,6 +912,9 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_cards_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "LastDigits")
+                        .HasDatabaseName("ix_cards_tenant_id_last_digits");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
