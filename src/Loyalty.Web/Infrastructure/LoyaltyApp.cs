@@ -81,6 +81,7 @@ public static class LoyaltyApp
         services.AddScoped<Features.Redemptions.ReceiptPdf>();
         services.AddSingleton<Features.Purchases.TenantRulesCache>();
         services.AddSingleton<ITenantCache>(sp => sp.GetRequiredService<Features.Purchases.TenantRulesCache>());
+        services.AddSingleton<WarmUp.ITenantWarmUp>(sp => sp.GetRequiredService<Features.Purchases.TenantRulesCache>());
         services.AddScoped<Features.DailyClose.DailyCloseRunner>();
         services.AddTransient<Features.DailyClose.DailyCloseJob>();
         services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Points.PointsExpiryStep>();

@@ -17,12 +17,15 @@ namespace Loyalty.Web.Features.Purchases;
 /// other servers read the change when their entry's <see cref="Lifetime"/> ends, or at once for a category they have
 /// never seen (<see cref="GetAsync(Guid, Guid, CancellationToken)"/>).
 /// </summary>
-public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, TimeProvider clock) : ITenantCache
+public sealed class TenantRulesCache(IMemoryCache cache, TenantScopes scopes, TimeProvider clock) : ITenantCache, Infrastructure.WarmUp.ITenantWarmUp
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     /// <summary>The tenant's rules; a miss reads them in a scope of its own, so a caller needs no DbContext (the POS
     /// purchase path builds none).</summary>
+    /// <summary>Reads the tenant's rules before its first purchase does (the app's warm-up).</summary>
+    public async ValueTask WarmAsync(Guid tenantId, CancellationToken cancellationToken) => await GetAsync(tenantId, cancellationToken);
+
     public async ValueTask<EarningRules> GetAsync(Guid tenantId, CancellationToken cancellationToken) =>
         cache.TryGetValue(Key(tenantId), out EarningRules? rules) ? rules! : Store(tenantId, await LoadAsync(tenantId, cancellationToken));
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Loyalty.Domain.Integration;
 using Loyalty.Web.Api;
 using Loyalty.Web.Infrastructure.Persistence;
-using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -91,10 +90,13 @@ public sealed partial class AppWarmUp(
             var db = scope.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
             tenantIds = await db.Tenants.AsNoTracking().OrderBy(t => t.Code).Select(t => t.Id).Take(MaxTenants).ToListAsync(cancellationToken);
         }
-        var rules = services.GetRequiredService<TenantRulesCache>();
+        var caches = services.GetServices<ITenantWarmUp>().ToList();
         foreach (var tenantId in tenantIds)
         {
-            await rules.GetAsync(tenantId, cancellationToken);
+            foreach (var cache in caches)
+            {
+                await cache.WarmAsync(tenantId, cancellationToken);
+            }
         }
     }
 
