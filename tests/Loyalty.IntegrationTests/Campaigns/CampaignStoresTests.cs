@@ -116,9 +116,9 @@ public sealed class CampaignStoresTests(AppFixture fixture) : IClassFixture<AppF
         var html = await w.PostForPageAsync($"/campanhas/{id}/filiais", fields);
 
         // Campaign forecasts: R$ 10.000,00 sales, R$ 2.000,00 profit, 300 customers.
-        Assert.Equal(("7000,00", "1400,00", "210"), (Html.InputValue(html, "Rows_0__ForecastSales"), Html.InputValue(html, "Rows_0__ForecastProfit"),
+        Assert.Equal(("7.000,00", "1.400,00", "210"), (Html.InputValue(html, "Rows_0__ForecastSales"), Html.InputValue(html, "Rows_0__ForecastProfit"),
             Html.InputValue(html, "Rows_0__ForecastCustomers")));
-        Assert.Equal(("3000,00", "600,00", "90"), (Html.InputValue(html, "Rows_1__ForecastSales"), Html.InputValue(html, "Rows_1__ForecastProfit"),
+        Assert.Equal(("3.000,00", "600,00", "90"), (Html.InputValue(html, "Rows_1__ForecastSales"), Html.InputValue(html, "Rows_1__ForecastProfit"),
             Html.InputValue(html, "Rows_1__ForecastCustomers")));
         Assert.NotNull(Html.Parse(html).QuerySelector("[data-testid=grid-notice]"));
         Assert.Empty((await w.LoadAsync(App, id)).Stores);

@@ -45,7 +45,9 @@ public sealed class AccountHolderTests(AppFixture fixture) : IClassFixture<AppFi
 
         // Shows: the POS lookup of the dependent's card; states: the statement of the dependent's card.
         Assert.Equal(75, (await GetAsync(storeKey, $"/api/v1/customers/{dependent.CardNumber}")).GetProperty("balance").GetInt64());
-        var statement = await GetAsync(storeKey, $"/api/v1/customers/{dependent.CardNumber}/statement");
+        // The statement is an integration endpoint: a tenant key reads it.
+        var tenantKey = await App.CreateApiKeyAsync(counter.Tenant.Id, null, "integration");
+        var statement = await GetAsync(tenantKey, $"/api/v1/customers/{dependent.CardNumber}/statement");
         Assert.Equal(75, statement.GetProperty("balance").GetInt64());
         Assert.Equal(3, statement.GetProperty("entries").GetArrayLength());
     }

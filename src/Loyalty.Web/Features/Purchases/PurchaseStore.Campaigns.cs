@@ -133,9 +133,9 @@ public sealed partial class PurchaseStore
     private static string VouchersSql(IReadOnlyList<GiftVoucher> vouchers, SqlArguments sql, CommitKeys keys) =>
         vouchers.Count == 0 ? string.Empty : $"""
             , vouchers AS (
-                INSERT INTO gift_vouchers (tenant_id, purchase_id, customer_id, delivered_at, delivered_by, delivered_store_id, voided_at,
+                INSERT INTO gift_vouchers (tenant_id, purchase_id, customer_id, delivered_at, delivered_by, delivered_store_id, voided_at, delivery_number,
                     id, campaign_id, gift_rule_id, gift_product_id, quantity, issued_at, account_id)
-                SELECT {keys.Tenant}, {keys.Purchase}, {keys.Customer}, NULL, NULL, NULL, NULL, voucher.* FROM unnest({sql.Add(vouchers.Select(v => v.Id).ToArray())}::uuid[],
+                SELECT {keys.Tenant}, {keys.Purchase}, {keys.Customer}, NULL, NULL, NULL, NULL, NULL, voucher.* FROM unnest({sql.Add(vouchers.Select(v => v.Id).ToArray())}::uuid[],
                     {sql.Add(vouchers.Select(v => v.CampaignId).ToArray())}::uuid[], {sql.Add(vouchers.Select(v => v.GiftRuleId).ToArray())}::bigint[],
                     {sql.Add(vouchers.Select(v => v.GiftProductId).ToArray())}::uuid[], {sql.Add(vouchers.Select(v => v.Quantity).ToArray())}::integer[],
                     {sql.Add(vouchers.Select(v => v.IssuedAt).ToArray())}::timestamptz[], {sql.Add(vouchers.Select(v => v.AccountId).ToArray())}::uuid[]) AS voucher

@@ -140,7 +140,8 @@ public static partial class AuditRecordTypes
                 ("VoidedAt", AuditField.Instant("Audit.Field.VoidedAt")),
             ],
             // The rule that issued it and the account it counts for follow from the campaign and the customer shown.
-            Hidden = new HashSet<string> { "GiftRuleId", "AccountId" },
+            // The delivery's number is on its receipt; the change already reads as "delivered" with when and by whom.
+            Hidden = new HashSet<string> { "GiftRuleId", "AccountId", "DeliveryNumber" },
             SpecialAction = (values, _) => Filled(values, "DeliveredAt") ? "Audit.Action.Delivered"
                 : Filled(values, "VoidedAt") ? "Audit.Action.Voided" : null,
         },
@@ -155,9 +156,10 @@ public static partial class AuditRecordTypes
                 ("TotalPoints", AuditField.Number("Counter.Total")), ("RedeemedAt", AuditField.Instant("Audit.Field.RedeemedAt")),
                 ("RedeemedBy", AuditField.Text("Receipt.Operator")),
                 ("CancelledAt", AuditField.Instant("Audit.Field.CancelledAt")), ("CancelledBy", AuditField.Text("Audit.Field.CancelledBy")),
-                ("CancellationReason", AuditField.Text("Counter.CancelReason")),
+                ("CancellationReason", AuditField.Text("Counter.CancelReason")), ("Number", AuditField.Number("Counter.RedemptionNumber")),
             ],
-            Hidden = new HashSet<string> { "AccountId" },
+            // The cancellation's number is on its receipt; the change already reads as a cancellation with when and by whom.
+            Hidden = new HashSet<string> { "AccountId", "CancellationNumber" },
             SpecialAction = (values, _) => Filled(values, "CancelledAt") ? "Audit.Action.Cancelled" : null,
         },
     ];

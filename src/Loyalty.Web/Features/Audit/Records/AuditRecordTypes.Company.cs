@@ -19,7 +19,8 @@ public static partial class AuditRecordTypes
         {
             Subject = new(RecordKind.Store, NameField: "Name"),
             Fields = [("Code", AuditField.Text("Store.Code")), ("Name", AuditField.Text("Store.Name")), ("IsActive", Active),
-                ("CreatedAt", AuditField.Instant("CreatedAt"))],
+                ("CreatedAt", AuditField.Instant("CreatedAt")),
+                ("ReceiptFormat", AuditField.Enum<Loyalty.Domain.Tenancy.ReceiptFormat>("Store.ReceiptFormat", "ReceiptFormat."))],
             SpecialAction = (values, action) => ActivationOf(values, action),
         },
         new("StaffUser", "Audit.Type.StaffUser")

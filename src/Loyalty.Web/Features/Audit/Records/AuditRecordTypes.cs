@@ -16,7 +16,7 @@ public static partial class AuditRecordTypes
         "Id", "TenantId", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "SecretHash", "PinHash", "RowVersion",
         "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "RequestKey", "SearchName",
         // Derived by the database from the titular (which account earns); the titular itself is shown.
-        "AccountHolderId",
+        "AccountHolderId", "LastDigits",
     };
 
     /// <summary>How an entry of a type nobody declared reads: a neutral name, never the class name.</summary>
