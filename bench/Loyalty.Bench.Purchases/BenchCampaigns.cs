@@ -19,11 +19,10 @@ internal static class BenchCampaigns
             var type = CampaignType.Create("Benchmark", now);
             db.Add(type);
             var store = new CampaignStoreTerms(storeId, null, null, null, null, 100m);
-            var concession = Campaign.Create(Terms("Concessão", type.Id, CampaignClassification.Fixed, today), now);
-            concession.SetStores([store]);
+            // An active campaign needs its participating store from the start.
+            var concession = Campaign.Create(Terms("Concessão", type.Id, CampaignClassification.Fixed, today), now, [store]);
             concession.SetConcessions([new ConcessionTerms(storeId, fuel.Id, null, 2m)]);
-            var periodic = Campaign.Create(Terms("Bônus", type.Id, CampaignClassification.Periodic, today), now);
-            periodic.SetStores([store]);
+            var periodic = Campaign.Create(Terms("Bônus", type.Id, CampaignClassification.Periodic, today), now, [store]);
             periodic.SetStoreBonuses([(storeId, 5)]);
             periodic.SetFrequencyBonuses([(3, 0m, 7, 10)]);
             db.AddRange(concession, periodic);
