@@ -24,14 +24,17 @@ internal sealed class BareCeiling : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly NpgsqlDataSource _dataSource;
 
-    private BareCeiling(WebApplication app, NpgsqlDataSource dataSource, Uri baseAddress)
+    private BareCeiling(WebApplication app, NpgsqlDataSource dataSource, Uri baseAddress, string databaseName)
     {
         _app = app;
         _dataSource = dataSource;
         BaseAddress = baseAddress;
+        DatabaseName = databaseName;
     }
 
     public Uri BaseAddress { get; }
+
+    public string DatabaseName { get; }
 
     public static async Task<BareCeiling> StartAsync(PostgresServer server, IReadOnlyList<string> cardNumbers)
     {
@@ -107,7 +110,7 @@ internal sealed class BareCeiling : IAsyncDisposable
         });
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new BareCeiling(app, dataSource, new Uri(bound));
+        return new BareCeiling(app, dataSource, new Uri(bound), name);
     }
 
     public async ValueTask DisposeAsync()

@@ -107,8 +107,10 @@ public sealed class PostgresServer
             }
             await RunPgAsync(asRoot, Path.Combine(bin, "initdb"),
                 $"-D {dir}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
+            // LOYALTY_PG_OPTIONS adds server settings for an investigation, e.g. "-c shared_preload_libraries=pg_stat_statements".
+            var extra = Environment.GetEnvironmentVariable("LOYALTY_PG_OPTIONS") is { Length: > 0 } options ? " " + options : "";
             await RunPgAsync(asRoot, Path.Combine(bin, "pg_ctl"),
-                $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+                $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300{extra}\" start");
             RemoveWhenThisProcessEnds(asRoot, Path.Combine(bin, "pg_ctl"), dir);
             return new PostgresServer("127.0.0.1", port, "postgres", null);
         }
