@@ -64,8 +64,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             await Expect(toName).ToHaveAttributeAsync("href", "#Name");
             await page.ExpectNoSeriousViolationsAsync("wizard step 1 with errors");
 
-            await page.GetByLabel("CPF", new() { Exact = true }).PressSequentiallyAsync(TestDocuments.Cpf(9377));
-            await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Helena Prado");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Textbox, new() { Name = "CPF obrigatório", Exact = true }).PressSequentiallyAsync(TestDocuments.Cpf(9377));
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Textbox, new() { Name = "Nome completo / razão social obrigatório", Exact = true }).FillAsync("Helena Prado");
             await page.GetByLabel("Gênero").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "Feminino" });
             await page.GetByLabel("Data de nascimento").FillAsync("1985-02-11");
             await page.GetByTestId("wizard-next").ClickAsync();

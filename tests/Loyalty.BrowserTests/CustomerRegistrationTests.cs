@@ -18,8 +18,8 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
         InBrowserAsync(async page =>
         {
             await StartAsync(page);
-            var cpf = page.GetByLabel("CPF", new() { Exact = true });
-            var name = page.GetByLabel("Nome completo / razão social", new() { Exact = true });
+            var cpf = page.GetByRole(AriaRole.Textbox, new() { Name = "CPF obrigatório", Exact = true });
+            var name = page.GetByRole(AriaRole.Textbox, new() { Name = "Nome completo / razão social obrigatório", Exact = true });
             await Expect(cpf).ToBeFocusedAsync();
 
             await page.Keyboard.TypeAsync("12345678900");
@@ -73,13 +73,13 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
             await StartAsync(page);
 
             await page.GetByText("Pessoa jurídica").ClickAsync();
-            var cnpj = page.GetByLabel("CNPJ", new() { Exact = true });
+            var cnpj = page.GetByRole(AriaRole.Textbox, new() { Name = "CNPJ obrigatório", Exact = true });
             await Expect(cnpj).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Data de nascimento")).ToBeHiddenAsync();
             await Expect(page.GetByLabel("Gênero")).ToBeHiddenAsync();
             await cnpj.PressSequentiallyAsync("12abc34501de35");
             await Expect(cnpj).ToHaveValueAsync("12.ABC.345/01DE-35");
-            await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Outra Transportadora");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Nome completo / razão social obrigatório", Exact = true }).FillAsync("Outra Transportadora");
             await cnpj.PressAsync("Enter");
 
             // The demo's "Transportes Rodovia Ltda" holds this CNPJ: the cashier is offered that customer.
@@ -94,7 +94,7 @@ public sealed class CustomerRegistrationTests(BrowserFixture fixture) : BrowserT
         {
             await StartAsync(page);
             await page.Keyboard.TypeAsync(TestDocuments.Cpf(9102));
-            await page.GetByLabel("Nome completo / razão social", new() { Exact = true }).FillAsync("Pedro da Silva");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Nome completo / razão social obrigatório", Exact = true }).FillAsync("Pedro da Silva");
             await page.GetByLabel("Gênero").SelectOptionAsync(new SelectOptionValue { Label = "Masculino" });
             await page.GetByLabel("Data de nascimento").FillAsync("2016-03-01");
             await page.GetByLabel("Cliente dependente").CheckAsync();

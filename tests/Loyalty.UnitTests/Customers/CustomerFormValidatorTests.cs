@@ -37,6 +37,46 @@ public sealed class CustomerFormValidatorTests
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public void RequiredFields_Should_Be_The_Key_Fields_And_The_Titular_For_A_New_Tenant()
+    {
+        var required = Validator(ProgramSettings.ForNewTenant()).RequiredFields(PersonType.PF);
+
+        Assert.Equal(
+            [nameof(CustomerForm.Document), nameof(CustomerForm.Name), nameof(CustomerForm.TitularId)],
+            required.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RequiredFields_Should_Follow_The_Tenants_Mandatory_Fields_With_The_Whole_Address_But_The_Complement()
+    {
+        var settings = ProgramSettings.ForNewTenant();
+        settings.ChangeMandatoryFields(MandatoryFields.Gender | MandatoryFields.Email | MandatoryFields.Address, settings.MinimumTitularAge);
+
+        var required = Validator(settings).RequiredFields(PersonType.PF);
+
+        string[] expected = ["Cep", "City", "Document", "Email", "Gender", "Name", "Neighborhood", "Number", "Street", "TitularId", "Uf"];
+        Assert.Equal(expected, required.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(nameof(CustomerForm.Complement), required);
+        Assert.DoesNotContain(nameof(CustomerForm.MobilePhone), required);
+    }
+
+    [Fact]
+    public void RequiredFields_Should_Leave_Out_What_A_Company_Is_Never_Asked_For()
+    {
+        var settings = ProgramSettings.ForNewTenant();
+        settings.ChangeMandatoryFields(MandatoryFields.Gender | MandatoryFields.BirthDate | MandatoryFields.Email, settings.MinimumTitularAge);
+
+        var required = Validator(settings).RequiredFields(PersonType.PJ);
+
+        Assert.Contains(nameof(CustomerForm.Email), required);
+        Assert.DoesNotContain(nameof(CustomerForm.Gender), required);
+        Assert.DoesNotContain(nameof(CustomerForm.BirthDate), required);
+    }
+
+    private static CustomerFormValidator Validator(ProgramSettings settings) =>
+        new(new KeyLocalizer(), settings, Today, isNew: true);
+
     private static List<FluentValidation.Results.ValidationFailure> Validate(CustomerForm form, string ruleSet) =>
         new CustomerFormValidator(new KeyLocalizer(), ProgramSettings.ForNewTenant(), Today, isNew: true)
             .Validate(form, o => o.IncludeRuleSets(ruleSet)).Errors;

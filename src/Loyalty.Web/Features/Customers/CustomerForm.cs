@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Loyalty.Web.Features.Customers;
 
@@ -7,7 +10,7 @@ namespace Loyalty.Web.Features.Customers;
 /// Every field of the registration (SPEC §3), in the order of the wizard's three steps. The counter wizard, the edit
 /// screen and the API all fill this one shape and share <see cref="CustomerFormValidator"/>.
 /// </summary>
-public class CustomerForm
+public class CustomerForm : IRequiredFields
 {
     // Step 1 — personal
     [Display(Name = "Customer.PersonType")]
@@ -71,6 +74,14 @@ public class CustomerForm
 
     [Display(Name = "Customer.Titular")]
     public Guid? TitularId { get; set; }
+
+    /// <summary>The fields the screens mark as required (<see cref="CustomerRules.RequiredFieldsAsync"/>); loaded for
+    /// each render, never posted.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlySet<string> RequiredFields { get; set; } = new HashSet<string>();
+
+    public bool IsRequired(string field) => RequiredFields.Contains(field);
 
     public CustomerData ToData() => new(
         PersonType,

@@ -95,4 +95,15 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
     }
 
     public static IEnumerable<string> RuleSetsUpTo(int step) => new[] { Personal, Contact, Card }.Take(step);
+
+    /// <summary>
+    /// The fields a form of this person type may not leave blank: those these very rules refuse on a blank form (of a
+    /// dependent, so that the titular is among them). The screens mark them from here, so the marks follow the key
+    /// fields and the tenant's mandatory fields without a second list.
+    /// </summary>
+    public IReadOnlySet<string> RequiredFields(PersonType personType)
+    {
+        var blank = new CustomerForm { PersonType = personType, IsDependent = true };
+        return this.Validate(blank, o => o.IncludeAllRuleSets()).Errors.Select(e => e.PropertyName).ToHashSet(StringComparer.Ordinal);
+    }
 }

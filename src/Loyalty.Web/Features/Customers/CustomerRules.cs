@@ -1,3 +1,4 @@
+using Loyalty.Domain.Customers;
 using Loyalty.Domain.Tenancy;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,4 +30,8 @@ public sealed class CustomerRules(LoyaltyDbContext db, IStringLocalizer<SharedRe
         var settings = await SettingsAsync(cancellationToken);
         return new CustomerFormValidator(l, settings, _today, isNew);
     }
+
+    /// <summary>What the registration screens mark as required: see <see cref="CustomerFormValidator.RequiredFields"/>.</summary>
+    public async Task<IReadOnlySet<string>> RequiredFieldsAsync(PersonType personType, CancellationToken cancellationToken) =>
+        (await ValidatorAsync(isNew: true, cancellationToken)).RequiredFields(personType);
 }

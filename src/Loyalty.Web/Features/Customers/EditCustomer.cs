@@ -26,11 +26,15 @@ public static class EditCustomer
 
         [BindNever]
         public List<CategoryOption> Categories { get; set; } = [];
+
+        /// <summary>For a dependent, the titular's address and phone that "Copiar endereço e telefone do titular" puts in.</summary>
+        [BindNever]
+        public TitularContact.Contact? TitularContact { get; set; }
     }
 
     public sealed record CategoryOption(Guid Id, string Name, bool IsActive);
 
-    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, TitularContact.Handler contact, IStringLocalizer<SharedResource> l)
     {
         public async Task<Command?> LoadAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -109,6 +113,8 @@ public static class EditCustomer
                 .Where(c => c.IsActive || c.Id == customer.CategoryId)
                 .OrderBy(c => c.Name).Select(c => new CategoryOption(c.Id, c.Name, c.IsActive))
                 .ToListAsync(cancellationToken);
+            command.RequiredFields = await rules.RequiredFieldsAsync(customer.PersonType, cancellationToken);
+            command.TitularContact = customer.TitularId is { } titularId ? await contact.FindAsync(titularId, cancellationToken) : null;
         }
     }
 }

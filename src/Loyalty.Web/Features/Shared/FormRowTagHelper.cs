@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Shared;
 
@@ -10,7 +11,7 @@ namespace Loyalty.Web.Features.Shared;
 /// submit loses nothing (passwords excepted, by design).
 /// </summary>
 [HtmlTargetElement("form-row", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class FormRowTagHelper(IHtmlGenerator generator, IStringLocalizer<SharedResource> l) : TagHelper
 {
     public ModelExpression For { get; set; } = default!;
 
@@ -27,6 +28,9 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
 
     /// <summary>The phone keyboard a text field wants: <c>decimal</c> for money and quantities, <c>numeric</c> for digits.</summary>
     public string? Inputmode { get; set; }
+
+    /// <summary>Marks the field as required; by default, when the model says so (<see cref="IRequiredFields"/>).</summary>
+    public bool? Required { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -61,9 +65,24 @@ public sealed class FormRowTagHelper(IHtmlGenerator generator) : TagHelper
         {
             attributes["autofocus"] = "autofocus";
         }
+        var required = Required ?? (ViewContext.ViewData.Model is IRequiredFields form && form.IsRequired(name));
+        if (required)
+        {
+            // A select's first option is a real choice here (e.g. "Não informado"), which `required` would not refuse:
+            // aria-required alone tells what the server does.
+            if (Items is null && Type != "checkbox")
+            {
+                attributes["required"] = "required";
+            }
+            attributes["aria-required"] = "true";
+        }
 
         var label = generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: null,
             htmlAttributes: new { @class = Type == "checkbox" ? "form-check-label" : "form-label" });
+        if (required)
+        {
+            label.InnerHtml.AppendHtml(RequiredMarkTagHelper.Html(l));
+        }
         var input = Type switch
         {
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, value: null, attributes),

@@ -20,6 +20,8 @@
         card: { mask: /^\d{0,19}$/ }
     };
     var hasIMask = typeof window.IMask === 'function';
+    // The mask of each masked input: a value put in by a script goes through it, so the mask keeps track.
+    var maskOf = new WeakMap();
 
     // <form-row data-mask="…"> puts the attribute on the row; the input is inside it.
     function inputOf(element) {
@@ -39,7 +41,7 @@
         if (input && options) {
             input.setAttribute('inputmode', 'numeric');
             if (hasIMask) {
-                window.IMask(input, options);
+                maskOf.set(input, window.IMask(input, options));
             }
         }
     });
@@ -49,7 +51,8 @@
     var documentMask = null;
     function applyPersonType() {
         var pj = personType() === 'PJ';
-        var label = form.querySelector('label[for="' + documentInput.id + '"]');
+        // The label's text only: the required mark beside it stays.
+        var label = form.querySelector('label[for="' + documentInput.id + '"] [data-label-pf]');
         if (label) {
             label.textContent = label.getAttribute(pj ? 'data-label-pj' : 'data-label-pf');
         }
@@ -82,6 +85,32 @@
                 if (button) {
                     button.click();
                 }
+            }
+        });
+    });
+
+    // "Copiar endereço e telefone do titular": the values the server put on the button go into the fields of the same
+    // names, which stay editable; no other field is touched. A status line says it was done (read by screen readers).
+    form.querySelectorAll('[data-copy-titular-contact]').forEach(function (button) {
+        var values = JSON.parse(button.getAttribute('data-copy-titular-contact'));
+        var status = button.parentElement.querySelector('[data-copy-status]');
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            Object.keys(values).forEach(function (name) {
+                var field = form.querySelector('input[name="' + name + '"]:not([type="hidden"]), select[name="' + name + '"]');
+                if (!field) {
+                    return;
+                }
+                var mask = maskOf.get(field);
+                if (mask) {
+                    mask.value = values[name];
+                } else {
+                    field.value = values[name];
+                }
+                field.dispatchEvent(new Event('change', { bubbles: true }));
+            });
+            if (status) {
+                status.textContent = button.getAttribute('data-copied-message');
             }
         });
     });

@@ -1,10 +1,12 @@
+using Loyalty.Domain.Customers;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Features.Customers.Wizard;
 
-/// <summary>What the wizard's screens offer: active categories (Padrão first), the stores the user may register in, and
-/// on the card step of a dependent the titulars found by the search plus the one already chosen.</summary>
+/// <summary>What the wizard's screens offer: active categories (Padrão first), the stores the user may register in,
+/// on the card step of a dependent the titulars found by the search plus the one already chosen, on the contact step of
+/// a dependent whose titular is chosen that titular's address and phone to copy, and the fields to mark as required.</summary>
 public static class RegistrationChoices
 {
     public sealed record Category(Guid Id, string Name);
@@ -14,12 +16,14 @@ public static class RegistrationChoices
         IReadOnlyList<RegisteringStore.Option> Stores,
         bool MayChooseNoStore,
         IReadOnlyList<TitularSearch.Candidate> Titulars,
-        bool NoTitularFound)
+        bool NoTitularFound,
+        TitularContact.Contact? TitularContact)
     {
-        public static Lists Empty { get; } = new([], [], false, [], false);
+        public static Lists Empty { get; } = new([], [], false, [], false, null);
     }
 
-    public sealed class Handler(LoyaltyDbContext db, RegisteringStore.Handler stores, TitularSearch.Handler search)
+    public sealed class Handler(
+        LoyaltyDbContext db, RegisteringStore.Handler stores, TitularSearch.Handler search, TitularContact.Handler contact, CustomerRules rules)
     {
         public async Task LoadAsync(RegistrationWizard wizard, CancellationToken cancellationToken)
         {
@@ -43,7 +47,18 @@ public static class RegistrationChoices
             {
                 titulars.Insert(0, titular);
             }
-            wizard.Choices = new Lists(categories, await stores.OptionsAsync(cancellationToken), stores.MayChooseNone, titulars, noneFound);
+            var titularContact = wizard.IsDependent && wizard.Step == 2 && wizard.TitularId is { } titularId
+                ? await contact.FindAsync(titularId, cancellationToken)
+                : null;
+            wizard.Choices = new Lists(categories, await stores.OptionsAsync(cancellationToken), stores.MayChooseNone, titulars, noneFound, titularContact);
+            // Those of a PF: the fields only a PF is asked for are hidden while PJ is chosen.
+            var required = new HashSet<string>(await rules.RequiredFieldsAsync(PersonType.PF, cancellationToken), StringComparer.Ordinal);
+            // The store follows its own rule (RegisteringStore.CheckAsync): only a user who may leave it empty may.
+            if (!stores.MayChooseNone)
+            {
+                required.Add(nameof(RegistrationWizard.StoreId));
+            }
+            wizard.RequiredFields = required;
         }
     }
 }

@@ -31,6 +31,11 @@ public sealed class RegistrationController(
             TempData[Flash.Success] = l["Registration.Done", registered.CardNumber].Value;
             return Redirect($"/clientes/{registered.CustomerId}");
         }
+        foreach (var field in result.Copied ?? [])
+        {
+            // What was posted for the field (a hidden input) would otherwise be written back instead of the copy.
+            ModelState.Remove(field);
+        }
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.Field, error.Message);

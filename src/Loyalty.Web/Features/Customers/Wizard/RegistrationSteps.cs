@@ -2,13 +2,15 @@ using Loyalty.Domain.Customers;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Customers.Wizard;
 
 /// <summary>
 /// Moves the counter wizard between its screens (SPEC §3): "Próximo" checks the steps up to the current one and stops on
 /// the first step with a message; "Voltar", "Editar" and the titular search move without checking anything; "Confirmar"
-/// registers through the same handler as the API. A message always lands on the screen that shows its field.
+/// registers through the same handler as the API; "Copiar endereço e telefone do titular" on the card step brings the
+/// chosen titular's address and phone to the contact step. A message always lands on the screen that shows its field.
 /// </summary>
 public static class RegistrationSteps
 {
@@ -17,10 +19,14 @@ public static class RegistrationSteps
     public const string Search = "search";
     public const string Confirm = "confirm";
     public const string EditPrefix = "edit-";
+    public const string CopyTitularContact = "copy-titular-contact";
 
-    public sealed record Result(RegisterCustomer.Registered? Registered, IReadOnlyList<FieldError> Errors);
+    /// <param name="Copied">Fields the server filled (the titular's contact): what was posted for them is replaced.</param>
+    public sealed record Result(RegisterCustomer.Registered? Registered, IReadOnlyList<FieldError> Errors, IReadOnlyCollection<string>? Copied = null);
 
-    public sealed class Handler(LoyaltyDbContext db, RegisterCustomer.Handler register, RegisteringStore.Handler stores, TimeProvider clock)
+    public sealed class Handler(
+        LoyaltyDbContext db, RegisterCustomer.Handler register, RegisteringStore.Handler stores, TitularContact.Handler contact,
+        IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         public async Task<RegistrationWizard> StartAsync(CancellationToken cancellationToken) => new()
         {
@@ -47,6 +53,8 @@ public static class RegistrationSteps
                     return new Result(null, []);
                 case Confirm:
                     return await ConfirmAsync(wizard, bindingErrors, userId, cancellationToken);
+                case CopyTitularContact:
+                    return await CopyTitularContactAsync(wizard, cancellationToken);
                 default:
                     var step = Math.Min(current, RegisterCustomer.Steps);
                     var errors = await CheckAsync(wizard, step, bindingErrors, cancellationToken);
@@ -78,6 +86,22 @@ public static class RegistrationSteps
             }
             wizard.Step = FirstStepOf(errors);
             return new Result(null, errors);
+        }
+
+        /// <summary>The titular chosen on the card step lends its address and phone; the contact step comes next, so the
+        /// cashier sees them and may change them.</summary>
+        private async Task<Result> CopyTitularContactAsync(RegistrationWizard wizard, CancellationToken cancellationToken)
+        {
+            var titular = wizard.IsDependent && wizard.TitularId is { } id ? await contact.FindAsync(id, cancellationToken) : null;
+            if (titular is null)
+            {
+                wizard.Step = RegisterCustomer.Steps;
+                return new Result(null, [new FieldError(nameof(RegistrationWizard.TitularId), l["Customer.TitularRequired"])]);
+            }
+            var copied = titular.CopyTo(wizard);
+            wizard.Step = 2;
+            wizard.TitularContactCopied = true;
+            return new Result(null, [], copied);
         }
 
         private async Task<List<FieldError>> CheckAsync(

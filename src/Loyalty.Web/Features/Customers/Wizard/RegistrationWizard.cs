@@ -45,6 +45,10 @@ public sealed class RegistrationWizard : CustomerForm
     [ValidateNever]
     public RegistrationChoices.Lists Choices { get; set; } = RegistrationChoices.Lists.Empty;
 
+    /// <summary>Set when the titular's address and phone were just copied in: the contact step says so.</summary>
+    [BindNever]
+    public bool TitularContactCopied { get; set; }
+
     /// <summary>Set when the document belongs to a customer of the tenant already: the screen offers that customer.</summary>
     [BindNever]
     public Guid? ExistingCustomerId { get; set; }
