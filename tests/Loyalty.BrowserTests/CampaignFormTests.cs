@@ -37,4 +37,21 @@ public sealed class CampaignFormTests(BrowserFixture fixture) : BrowserTest(fixt
             await page.GetByTestId("tab-summary").ClickAsync();
             await Expect(page.GetByTestId("summary-stores").Locator("tbody tr")).ToHaveCountAsync(2);
         });
+
+    [Fact]
+    public Task Stores_Grid_Should_Fit_A_1366_Pixel_Screen_Without_Scrolling_Sideways() =>
+        InBrowserAsync(async page =>
+        {
+            await page.SignInAsync("demo", "admin@demo.local");
+            await page.GetByTestId("nav-campaigns").ClickAsync();
+            await page.GetByTestId("campaign-row").First.GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.GetByTestId("tab-stores").ClickAsync();
+            await Expect(page.GetByTestId("store-row").First).ToBeVisibleAsync();
+
+            var widths = await page.GetByTestId("stores-grid").EvaluateAsync<int[]>(
+                "grid => [grid.scrollWidth, grid.parentElement.clientWidth, document.documentElement.scrollWidth, window.innerWidth]");
+
+            Assert.True(widths[0] <= widths[1], $"the grid is {widths[0]} px wide in a {widths[1]} px card");
+            Assert.True(widths[2] <= widths[3], $"the page is {widths[2]} px wide in a {widths[3]} px window");
+        }, new ViewportSize { Width = 1366, Height = 768 });
 }

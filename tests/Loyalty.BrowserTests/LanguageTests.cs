@@ -1,5 +1,6 @@
 using Loyalty.Domain.Staff;
 using Loyalty.Testing;
+using Loyalty.Web.Features.Demo;
 
 namespace Loyalty.BrowserTests;
 
@@ -50,5 +51,24 @@ public sealed class LanguageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pt-BR");
             await Expect(page.GetByTestId("sign-in-submit")).ToHaveTextAsync("Entrar");
+        });
+
+    [Fact]
+    public Task SignInPage_Should_Switch_To_English_And_Keep_The_Company_And_Email_Typed() =>
+        InBrowserAsync(async page =>
+        {
+            await page.GotoAsync("/entrar");
+            await page.GetByLabel("Empresa", new() { Exact = true }).FillAsync("demo");
+            await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync("admin@demo.local");
+            await page.GetByLabel("Senha", new() { Exact = true }).FillAsync(DemoSeeder.Password);
+
+            await page.GetByLabel("Idioma", new() { Exact = true }).SelectOptionAsync("en-US");
+
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-US");
+            await Expect(page.GetByTestId("sign-in-submit")).ToHaveTextAsync("Sign in");
+            await Expect(page.GetByLabel("Company", new() { Exact = true })).ToHaveValueAsync("demo");
+            await Expect(page.GetByLabel("E-mail", new() { Exact = true })).ToHaveValueAsync("admin@demo.local");
+            await Expect(page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("");
+            await Expect(page.GetByLabel("Language", new() { Exact = true })).ToHaveValueAsync("en-US");
         });
 }

@@ -47,10 +47,20 @@ public sealed class PostgresServer
     /// <summary>A fresh, migrated database for one test class.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync()
     {
-        var name = $"loyalty_t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        var name = NewDatabaseName();
         await ExecuteAsync("postgres", $"CREATE DATABASE {name} TEMPLATE {Template} OWNER {OwnerRole}");
         return new TestDatabase(this, name);
     }
+
+    /// <summary>An empty database of the owner, not migrated: for tests of a migration itself.</summary>
+    public async Task<TestDatabase> CreateEmptyDatabaseAsync()
+    {
+        var name = NewDatabaseName();
+        await ExecuteAsync("postgres", $"CREATE DATABASE {name} OWNER {OwnerRole}");
+        return new TestDatabase(this, name);
+    }
+
+    private static string NewDatabaseName() => $"loyalty_t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
 
     /// <summary>Runs SQL as the superuser (setup only; tests of isolation must use the app role).</summary>
     public async Task ExecuteAsync(string database, string sql)

@@ -306,6 +306,17 @@ public sealed class PurchaseScreenTests(AppFixture fixture) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Summary_Should_Write_One_Point_In_The_Singular()
+    {
+        using var cashier = await App.SignedInAsync(_tenant, StaffRole.Cashier, _north);
+
+        var saved = await TypeAsync(cashier, Form(_north, "S1", _ana.Document, quantity: "1", unitPrice: "1,00", total: "1,00"));
+        var next = await cashier.GetPageAsync(saved.Headers.Location!.OriginalString);
+
+        Assert.Contains("Compra registrada: 1 ponto (Creditados).", next.QuerySelector("[data-testid=purchase-saved]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Adding_An_Item_Should_Put_The_Focus_On_The_New_Line()
     {
         using var admin = await App.SignedInAsync(_tenant, StaffRole.TenantAdmin);

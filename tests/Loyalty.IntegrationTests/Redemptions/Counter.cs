@@ -73,7 +73,13 @@ internal sealed class Counter(LoyaltyAppFactory app, TestData.TestTenant tenant,
         return (page, key);
     }
 
-    public async Task<HttpResponseMessage> PostPrizesAsync(Guid customerId, string page, string requestKey, (Guid PrizeId, int Quantity)[] lines,
+    public Task<HttpResponseMessage> PostPrizesAsync(Guid customerId, string page, string requestKey, (Guid PrizeId, int Quantity)[] lines,
+        StaffClient? client = null, Guid? campaignId = null, Guid? cardId = null, Guid? storeId = null) =>
+        PostTypedPrizesAsync(customerId, page, requestKey, [.. lines.Select(x => (x.PrizeId, x.Quantity.ToString(CultureInfo.InvariantCulture)))],
+            client, campaignId, cardId, storeId);
+
+    /// <summary>The prizes form with the quantities as the cashier typed them.</summary>
+    public async Task<HttpResponseMessage> PostTypedPrizesAsync(Guid customerId, string page, string requestKey, (Guid PrizeId, string Quantity)[] lines,
         StaffClient? client = null, Guid? campaignId = null, Guid? cardId = null, Guid? storeId = null)
     {
         var fields = new List<KeyValuePair<string, string>>
@@ -89,7 +95,7 @@ internal sealed class Counter(LoyaltyAppFactory app, TestData.TestTenant tenant,
         for (var i = 0; i < lines.Length; i++)
         {
             fields.Add(new($"Redeem.Lines[{i}].PrizeId", lines[i].PrizeId.ToString()));
-            fields.Add(new($"Redeem.Lines[{i}].Quantity", lines[i].Quantity.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new($"Redeem.Lines[{i}].Quantity", lines[i].Quantity));
         }
         return await (client ?? Cashier).PostFormAsync($"/resgates/{customerId}/premios", page, fields);
     }

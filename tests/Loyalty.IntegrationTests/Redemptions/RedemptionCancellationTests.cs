@@ -4,6 +4,7 @@ using Loyalty.Domain.Staff;
 using Loyalty.IntegrationTests.Points;
 using Loyalty.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Loyalty.IntegrationTests.Redemptions;
 
@@ -34,6 +35,37 @@ public sealed class RedemptionCancellationTests(AppFixture fixture) : IClassFixt
         Assert.Equal(4, await counter.StockAsync(counter.PrizeId));
         var cancelled = await App.InTenantAsync(counter.Tenant.Id, db => db.Redemptions.SingleAsync(r => r.Id == redemption));
         Assert.Equal("Cliente devolveu a cafeteira com defeito", cancelled.CancellationReason);
+    }
+
+    [Fact]
+    public async Task Cancellations_Tab_Should_Name_The_Staff_Member_Or_Sistema_Never_The_Email()
+    {
+        var counter = await Counter.OpenAsync(App, prizePoints: 10);
+        var customer = await counter.CustomerWithPointsAsync("Quem Atendeu", 100);
+        var byCashier = Counter.RedemptionOf(await counter.RedeemAsync(customer.Id));
+        var byJob = Counter.RedemptionOf(await counter.RedeemAsync(customer.Id));
+        // As a job records it: a system actor's name and no user on the ledger entry (the ledger changes only as the owner).
+        await using (var owner = new NpgsqlConnection(App.Database.OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var asJob = new NpgsqlCommand("""
+                SELECT set_config('app.tenant_id', @tenant, false);
+                UPDATE redemptions SET redeemed_by = 'daily-close' WHERE id = @id;
+                UPDATE ledger_entries SET user_id = NULL WHERE redemption_id = @id;
+                """, owner);
+            asJob.Parameters.AddWithValue("tenant", counter.Tenant.Id.ToString());
+            asJob.Parameters.AddWithValue("id", byJob);
+            await asJob.ExecuteNonQueryAsync();
+        }
+
+        var tab = Support.Html.Parse(await counter.Cashier.Http.GetStringAsync(counter.CounterUrl(customer.Id, tab: "cancelamentos")));
+
+        var shown = tab.QuerySelectorAll("[data-testid=redemption-row]").ToDictionary(
+            row => row.QuerySelector("[data-testid=redemption-number]")!.GetAttribute("href")!,
+            row => row.QuerySelector("[data-testid=redeemed-by]")!.TextContent.Trim());
+        Assert.Equal("Cashier user", shown[$"/resgates/{byCashier}/recibo"]);
+        Assert.Equal("Sistema", shown[$"/resgates/{byJob}/recibo"]);
+        Assert.DoesNotContain("@", tab.QuerySelector("[data-testid=redemptions]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -223,6 +223,26 @@ public sealed class RedemptionRuleTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(["Escolha ao menos um prêmio e a quantidade."], errors);
     }
 
+    [Theory]
+    [InlineData("2,5", "\"2,5\" não é um número inteiro. Escreva, por exemplo, 1.200.")]
+    [InlineData("dois", "\"dois\" não é um número. Escreva, por exemplo, 1.200.")]
+    public async Task Redeem_Should_Refuse_A_Quantity_It_Cannot_Read_And_Keep_What_Was_Typed(string typed, string message)
+    {
+        var counter = await Counter.OpenAsync(App, prizePoints: 10);
+        var customer = await counter.CustomerWithPointsAsync("Quantidade Estranha", 1000);
+        var (page, key) = await counter.PrizesFormAsync(customer.Id);
+
+        var response = await counter.PostTypedPrizesAsync(customer.Id, page, key, [(counter.PrizeId, typed)]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var refused = Support.Html.Parse(await response.Content.ReadAsStringAsync());
+        var quantity = refused.QuerySelector("[data-testid=prize-quantity]")!;
+        Assert.Equal(("text", "numeric", typed, "true"),
+            (quantity.GetAttribute("type"), quantity.GetAttribute("inputmode"), quantity.GetAttribute("value"), quantity.GetAttribute("aria-invalid")));
+        Assert.Equal(message, refused.GetElementById(quantity.GetAttribute("aria-describedby")!)!.TextContent.Trim());
+        Assert.Equal(1000, (await counter.TotalsAsync(customer.Id)).Balance);
+    }
+
     [Fact]
     public async Task Counter_Finds_By_Name_Words_And_Lists_Several_To_Pick_From()
     {

@@ -15,13 +15,35 @@ namespace Loyalty.Web.Features.Account;
 public sealed class AccountController(IStringLocalizer<SharedResource> l, IConfiguration configuration) : Controller
 {
     private const string TenantCookie = "loyalty.tenant";
+    private const string TypedTenant = "SignIn.TypedTenant";
+    private const string TypedEmail = "SignIn.TypedEmail";
 
     private bool SecureCookies => configuration.GetValue("Security:SecureCookies", true);
 
     [HttpGet("entrar")]
     [AllowAnonymous]
-    public IActionResult SignIn(string? returnUrl) =>
-        View(new SignIn.Form { ReturnUrl = returnUrl, TenantCode = Request.Cookies[TenantCookie] });
+    public IActionResult SignIn(string? returnUrl) => View(new SignIn.Form
+    {
+        ReturnUrl = returnUrl,
+        TenantCode = TempData[TypedTenant] as string ?? Request.Cookies[TenantCookie],
+        Email = TempData[TypedEmail] as string ?? string.Empty,
+    });
+
+    /// <summary>The sign-in page's language menu: the culture cookie, and the page again in that language with the company
+    /// and e-mail typed so far (never the password, which is posted along with them and dropped).</summary>
+    [HttpPost("entrar/idioma")]
+    [AllowAnonymous]
+    public IActionResult SignInLanguage(string culture, SignIn.Form form)
+    {
+        if (!SupportedCultures.IsSupported(culture))
+        {
+            return BadRequest();
+        }
+        LocalizationSetup.WriteCultureCookie(Response, culture, SecureCookies);
+        TempData[TypedTenant] = form.TenantCode;
+        TempData[TypedEmail] = form.Email;
+        return RedirectToAction(nameof(SignIn), new { returnUrl = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null });
+    }
 
     [HttpPost("entrar")]
     [AllowAnonymous]

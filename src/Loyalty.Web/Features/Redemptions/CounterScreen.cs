@@ -1,6 +1,7 @@
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Numbering;
+using Loyalty.Domain.Points;
 using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Features.Stores;
@@ -22,7 +23,8 @@ public static class CounterScreen
     public sealed record Entry(DateTimeOffset At, CustomerStatement.Operation Operation, long Points);
     public sealed record CampaignRow(Guid Id, string Description, CampaignClassification Classification, DateOnly EndDate);
     public sealed record PrizeRow(Guid Id, string Code, string Description, long Points, int? Stock);
-    public sealed record RedemptionRow(Guid Id, string Number, DateTimeOffset At, string Store, string Items, long Points, string RedeemedBy);
+    /// <param name="RedeemedBy">The staff member's name; null for a job or the API.</param>
+    public sealed record RedemptionRow(Guid Id, string Number, DateTimeOffset At, string Store, string Items, long Points, string? RedeemedBy);
     public sealed record BlockShown(DateTimeOffset BlockedAt, string BlockedBy, string Reason, bool ThroughTitular);
     public sealed record VoucherRow(Guid Id, string CustomerName, string Gift, int Quantity, DateTimeOffset IssuedAt);
 
@@ -140,12 +142,16 @@ public static class CounterScreen
                 .OrderByDescending(r => r.RedeemedAt).Take(100)
                 .Select(r => new
                 {
-                    r.Id, r.Number, r.RedeemedAt, r.StoreId, r.TotalPoints, r.RedeemedBy,
+                    r.Id, r.Number, r.RedeemedAt, r.StoreId, r.TotalPoints,
+                    Operator = new OperatorNames.Operator(
+                        db.LedgerEntries.Where(e => e.RedemptionId == r.Id && e.Kind == LedgerEntryKind.Redemption).Select(e => e.UserId).FirstOrDefault(),
+                        r.RedeemedBy),
                     Items = r.Lines.Join(db.Products, x => x.ProductId, k => k.Id, (x, k) => new { x.Quantity, k.Description }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
+            var names = await OperatorNames.FindAsync(db, [.. rows.Select(r => r.Operator)], cancellationToken);
             return [.. rows.Select(r => new RedemptionRow(r.Id, DocumentNumber.Format(DocumentKind.Redemption, r.Number), r.RedeemedAt, stores[r.StoreId],
-                string.Join(", ", r.Items.Select(i => $"{i.Quantity} × {i.Description}")), r.TotalPoints, r.RedeemedBy))];
+                string.Join(", ", r.Items.Select(i => $"{i.Quantity} × {i.Description}")), r.TotalPoints, names.GetValueOrDefault(r.Operator)))];
         }
 
         private Task<List<VoucherRow>> VouchersAsync(Guid accountId, Guid campaignId, CancellationToken cancellationToken) =>

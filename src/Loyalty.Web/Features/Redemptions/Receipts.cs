@@ -115,19 +115,11 @@ public static class Receipts
                 store.Format);
         }
 
-        /// <summary>The cashier as the receipt names them: the staff user's name (by the user who made the ledger entry, else by
-        /// the e-mail recorded), or what was recorded when no user matches.</summary>
+        /// <summary>The cashier as the receipt names them (<see cref="OperatorNames"/>), or what was recorded when no user matches.</summary>
         private async Task<string> OperatorAsync(Guid? userId, string recorded, CancellationToken cancellationToken)
         {
-            var name = userId is { } id
-                ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                var email = recorded.ToUpperInvariant();
-                name = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
-            }
-            return string.IsNullOrWhiteSpace(name) ? recorded : name;
+            var who = new OperatorNames.Operator(userId, recorded);
+            return (await OperatorNames.FindAsync(db, [who], cancellationToken)).GetValueOrDefault(who, recorded);
         }
 
         private async Task<(string Name, string Document, string? Card)> CustomerAsync(Guid customerId, CancellationToken cancellationToken)

@@ -49,6 +49,11 @@ public sealed class RedemptionsController(IStringLocalizer<SharedResource> l) : 
     public async Task<IActionResult> Redeem(Guid customerId, RedeemPrizes.Command redeem, [FromServices] RedeemPrizes.Handler handler,
         [FromServices] CounterScreen.Handler screen, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // A quantity that cannot be read ("2,5", "dois") redeems nothing: the message is already next to it.
+            return await Refused(customerId, redeem, screen, m => m.Redeem = redeem, cancellationToken);
+        }
         var result = await handler.HandleAsync(customerId, redeem, cancellationToken);
         if (result is null)
         {

@@ -51,11 +51,7 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ILogger<Datab
 
     private async Task MigrateLockedAsync(NpgsqlConnection connection, string connectionString, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<LoyaltyDbContext>()
-            .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        await using (var db = new LoyaltyDbContext(options, new TenantContext()))
+        await using (var db = OwnerContext(connectionString))
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
@@ -70,6 +66,13 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ILogger<Datab
     }
 
     public const string JobsSchema = "hangfire";
+
+    /// <summary>The context migrations run in, as the owner and with no tenant (tests of one migration use it too).</summary>
+    public static LoyaltyDbContext OwnerContext(string ownerConnectionString) =>
+        new(new DbContextOptionsBuilder<LoyaltyDbContext>()
+            .UseNpgsql(ownerConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .Options, new TenantContext());
 
     private async Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
     {

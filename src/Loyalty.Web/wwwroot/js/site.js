@@ -1,9 +1,14 @@
 // Behaviour that a strict CSP allows: no inline handlers, only data attributes wired here.
 (function () {
     'use strict';
-    // Language menu: choosing a language submits its form.
+    // Language menu: choosing a language submits its form — through its own button when it names one (the sign-in
+    // page's menu posts the sign-in form elsewhere); that button is only needed without this script.
     document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
-        select.addEventListener('change', function () { select.form.submit(); });
+        var submitter = select.dataset.submitter ? document.getElementById(select.dataset.submitter) : null;
+        if (submitter) { submitter.hidden = true; }
+        select.addEventListener('change', function () {
+            if (submitter) { select.form.requestSubmit(submitter); } else { select.form.submit(); }
+        });
     });
     // Buttons of destructive actions ask first: <button data-confirm="message">.
     document.querySelectorAll('[data-confirm]').forEach(function (element) {

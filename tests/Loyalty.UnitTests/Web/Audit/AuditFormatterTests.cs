@@ -135,6 +135,21 @@ public sealed partial class AuditFormatterTests
         Assert.Equal([new FieldChange("Produto", null, "registro excluído"), new FieldChange("Pontos por unidade", null, "1.200,5")], change.Fields);
     });
 
+    [Theory]
+    [InlineData("pt-BR", "Valor mínimo", "R$ 100,00")]
+    [InlineData("es-MX", "Monto mínimo", "R$ 100,00")]
+    [InlineData("en-US", "Minimum amount", "R$ 100,00")]
+    public void AMoneyField_Should_NameTheCurrencyOnce(string culture, string label, string value) => InCulture(culture, () =>
+    {
+        var entry = Entry("FrequencyBonus", CampaignId, AuditAction.Created, null,
+            $$"""{"Id":-9223372036854774806,"CampaignId":"{{CampaignId}}","PurchasesRequired":3,"MinimumAmount":100}""") with { EntityId = $"Campaign:{CampaignId}" };
+
+        var change = Format(entry);
+
+        Assert.Contains(new FieldChange(label, null, value), change.Fields);
+        Assert.All(change.Fields, f => Assert.DoesNotContain("R$", f.Label, StringComparison.Ordinal));
+    });
+
     [Fact]
     public void AnUndeclaredRecordType_Should_ReadAsAnotherRecord_NeverAsItsClassName() => InCulture("pt-BR", () =>
     {

@@ -76,6 +76,24 @@ public sealed partial class AuditRecordTypesTests
     }
 
     [Fact]
+    public void MoneyLabels_Should_LeaveTheCurrencyToTheValue()
+    {
+        var keys = AuditRecordTypes.All.SelectMany(t => t.Fields).Where(f => f.Field.Format == FieldFormat.Money)
+            .Select(f => f.Field.Label).Distinct().ToList();
+        Assert.NotEmpty(keys);
+        foreach (var file in new[] { "SharedResource.resx", "SharedResource.es-MX.resx", "SharedResource.en-US.resx" })
+        {
+            var labels = XDocument.Load(Path.Combine(WebDir, "Resources", file)).Root!.Elements("data")
+                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+            // The value already reads "R$ 100,00": "Valor mínimo R$ R$ 100,00" says it twice.
+            var twice = keys.Where(k => labels[k].Contains("R$", StringComparison.Ordinal)).ToList();
+
+            Assert.True(twice.Count == 0, $"{file}: {string.Join(", ", twice)}");
+        }
+    }
+
+    [Fact]
     public void EveryDeclaredType_Should_HaveItsOwnLabel()
     {
         var shared = AuditRecordTypes.All.GroupBy(t => t.Label).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

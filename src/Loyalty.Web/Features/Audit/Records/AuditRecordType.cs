@@ -74,7 +74,8 @@ public enum FieldFormat
     ClientAddresses,
 }
 
-/// <param name="Label">The resource key of the field's label, the one its form uses where there is a form.</param>
+/// <param name="Label">The resource key of the field's label, the one its form uses where there is a form — except where
+/// the form's label names a unit the value already shows ("Valor mínimo R$" beside "R$ 100,00").</param>
 /// <param name="EnumPrefix">For <see cref="FieldFormat.Enum"/>/<see cref="FieldFormat.Flags"/>: the resource prefix of
 /// the values ("AuditParameter."), with the enum type to read numbers with.</param>
 /// <param name="Empty">The resource key read for an empty value where empty means something ("Não expiram").</param>

@@ -96,7 +96,7 @@ public static partial class AuditRecordTypes
             Subject = OfCampaign,
             Fields =
             [
-                ("PurchasesRequired", AuditField.Number("Campaign.Purchases")), ("MinimumAmount", AuditField.Money("Campaign.MinimumAmount")),
+                ("PurchasesRequired", AuditField.Number("Campaign.Purchases")), ("MinimumAmount", AuditField.Money("Audit.Field.MinimumAmount")),
                 ("WindowDays", AuditField.Days("Campaign.WindowDays", empty: "Campaign.WholePeriod")),
                 ("BonusPoints", AuditField.Number("Campaign.BonusPoints")),
             ],

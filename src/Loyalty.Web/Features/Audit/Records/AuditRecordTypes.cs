@@ -36,7 +36,7 @@ public static partial class AuditRecordTypes
         ($"{prefix}.{nameof(AntifraudRules.MaxPurchasesPerCardPerDay)}", Limit(AuditField.Number("Antifraud.MaxPurchasesPerCardPerDay"))),
         ($"{prefix}.{nameof(AntifraudRules.MaxPurchasesPerCardPerStorePerDay)}", Limit(AuditField.Number("Antifraud.MaxPurchasesPerCardPerStorePerDay"))),
         ($"{prefix}.{nameof(AntifraudRules.MinMinutesBetweenPurchases)}", Limit(AuditField.Number("Antifraud.MinMinutesBetweenPurchases"))),
-        ($"{prefix}.{nameof(AntifraudRules.MaxPurchaseAmount)}", Limit(AuditField.Money("Antifraud.MaxPurchaseAmount"))),
+        ($"{prefix}.{nameof(AntifraudRules.MaxPurchaseAmount)}", Limit(AuditField.Money("Audit.Field.MaxPurchaseAmount"))),
         ($"{prefix}.{nameof(AntifraudRules.MaxPointsPerPurchase)}", Limit(AuditField.Number("Antifraud.MaxPointsPerPurchase"))),
         ($"{prefix}.{nameof(AntifraudRules.MaxPointsPerCardPerDay)}", Limit(AuditField.Number("Antifraud.MaxPointsPerCardPerDay"))),
     ];
