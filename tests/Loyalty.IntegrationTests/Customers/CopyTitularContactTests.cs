@@ -76,6 +76,27 @@ public sealed class CopyTitularContactTests(AppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_Titular_Without_Address_Or_Phone_Keeps_The_Card_Step_And_Says_So()
+    {
+        var (tenant, _, _, client) = await App.CashierAsync($"cpn{Guid.NewGuid():N}"[..10]);
+        using var _ = client;
+        await App.RegisterCustomerAsync(tenant.Id, new CustomerForm { Document = TestDocuments.Cpf(320), Name = "Olga Semendereco" });
+        var wizard = await WizardSession.StartAsync(client);
+        var personal = Personal(TestDocuments.FormattedCpf(321), "Ivo Semendereco", "2015-08-10");
+        personal["IsDependent"] = "true";
+        await wizard.NextAsync(personal);
+        await wizard.NextAsync(new Dictionary<string, string> { ["Complement"] = "fundos" });
+        await wizard.PressAsync("search", new Dictionary<string, string> { ["TitularQuery"] = "olga" });
+
+        await wizard.PressAsync("copy-titular-contact");
+
+        Assert.Equal(3, wizard.Step);
+        Assert.Equal("Este titular não tem endereço nem telefone cadastrados para copiar.", wizard.ErrorOf("TitularId"));
+        Assert.Null(wizard.Page.QuerySelector("[data-testid=titular-contact-copied]"));
+        Assert.Equal("fundos", wizard.Field("Complement"));
+    }
+
+    [Fact]
     public async Task The_Edit_Screen_Of_A_Dependent_Carries_Its_Titulars_Address_And_Phone_On_The_Button()
     {
         var tenant = await App.CreateTenantAsync($"cpe{Guid.NewGuid():N}"[..10]);

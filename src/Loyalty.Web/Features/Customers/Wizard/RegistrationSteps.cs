@@ -98,6 +98,12 @@ public static class RegistrationSteps
                 wizard.Step = RegisterCustomer.Steps;
                 return new Result(null, [new FieldError(nameof(RegistrationWizard.TitularId), l["Customer.TitularRequired"])]);
             }
+            if (titular.Fields().Count == 0)
+            {
+                // Nothing to bring back: the card step stays, saying why, rather than a "copied" over untouched fields.
+                wizard.Step = RegisterCustomer.Steps;
+                return new Result(null, [new FieldError(nameof(RegistrationWizard.TitularId), l["Registration.TitularHasNoContact"])]);
+            }
             var copied = titular.CopyTo(wizard);
             wizard.Step = 2;
             wizard.TitularContactCopied = true;
