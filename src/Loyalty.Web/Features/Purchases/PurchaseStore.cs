@@ -33,7 +33,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     public sealed record Opening(Holder? Holder, Earlier? Earlier);
 
     // A card number wins over a document when the same digits could be both (as in the POS lookup); the account that
-    // earns is the customer's account_holder_id (the titular's for a dependent). Used thrice in the opening batch, so
+    // earns is the customer's account_holder_id (the titular's for a dependent). Used by each statement of the opening, so
     // it stays one text.
     private static string HolderSql(string tenantId, SqlArguments sql, CustomerIdentifier identifier) => $"""
         SELECT customer_id, account_id, category_id, card_number FROM (
@@ -56,10 +56,12 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
     private Guid TenantId => tenant.RequiredTenantId;
 
     /// <summary>
-    /// Opens the purchase's connection and transaction and, in the same round trip, locks the holder's account (opening
-    /// it on its first purchase), reads the holder with the balance and any earlier post of the coupon. The account's
-    /// row lock is what serialises two purchases of one card: the second waits here until the first commits, then reads
-    /// the first's coupon (an identical post answers the first's receipt) and counts it in the card's day.
+    /// Opens the purchase's connection and transaction and, in the same round trip, locks the holder's account, reads the
+    /// holder with the balance and any earlier post of the coupon. The account's row lock is what serialises two purchases
+    /// of one card: the second waits here until the first commits, then reads the first's coupon (an identical post
+    /// answers the first's receipt) and counts it in the card's day. An account opens on its holder's first purchase: that
+    /// one finds no account to lock and takes a second round trip to open it (<see cref="OpenAccountAsync"/>), so that
+    /// every later purchase — nearly all of them — skips the insert.
     /// <paramref name="catalogueCodes"/>, when a concession could use them, are looked up in the same round trip
     /// (<see cref="CatalogueAsync"/> then answers them), and so are the account's running totals for
     /// <paramref name="progressKeys"/> (<see cref="ProgressAsync"/>).
@@ -77,10 +79,6 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
                 // The tenant rides in this batch instead of the interceptor's own round trip on open; Npgsql's reset
                 // on return to the pool clears it as it clears the interceptor's.
                 TenantConnectionInterceptor.ForTenant(TenantId),
-                // Opens the account on its first purchase. No conflict target, so every unique index arbitrates: two first
-                // purchases at once both insert-or-ignore (one waits for the other) instead of one failing on the
-                // (tenant_id, id) key that a target naming only the primary key would leave unguarded.
-                OpenAccountCommand(identifier),
                 LockAccountCommand(identifier),
                 // After the lock, so a purchase that waited on it reads what the one before it committed.
                 HolderAndEarlierCommand(identifier, storeId, pos, coupon, progressKeys),
@@ -91,13 +89,73 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
             batch.BatchCommands.Add(CatalogueCommand(catalogueCodes));
         }
         _inTransaction = true;
+        Read opening;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.NextResultAsync(cancellationToken); // past set_config's row; statements without rows have no result
+            opening = await ReadLockedHolderAsync(reader, progressKeys, cancellationToken);
+            if (catalogueCodes is not null)
+            {
+                await reader.NextResultAsync(cancellationToken);
+                _catalogue = await ReadCatalogueAsync(reader, cancellationToken);
+            }
+        }
+        if (opening.AccountMissing)
+        {
+            opening = await OpenAccountAsync(identifier, storeId, pos, coupon, progressKeys, cancellationToken);
+        }
+        return new Opening(opening.Holder, opening.Earlier);
+    }
+
+    /// <summary>What the holder statement read; <paramref name="AccountMissing"/> when the holder exists but no account was
+    /// locked for it.</summary>
+    private sealed record Read(Holder? Holder, Earlier? Earlier, bool AccountMissing);
+
+    /// <summary>
+    /// The holder's first purchase: opens the account, locks it and reads again, in the same transaction. No conflict
+    /// target, so every unique index arbitrates: two first purchases at once both insert-or-ignore (one waits for the
+    /// other) instead of one failing on the (tenant_id, id) key that a target naming only the primary key would leave
+    /// unguarded. The read is repeated after the lock: a first purchase that waited reads what the other committed.
+    /// </summary>
+    private async Task<Read> OpenAccountAsync(CustomerIdentifier identifier, Guid storeId, string pos, string coupon,
+        IReadOnlyList<ProgressKey> progressKeys, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(Connection)
+        {
+            BatchCommands =
+            {
+                OpenAccountCommand(identifier),
+                LockAccountCommand(identifier),
+                HolderAndEarlierCommand(identifier, storeId, pos, coupon, progressKeys),
+            },
+        };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken); // past set_config's row; statements without rows have no result
-        await reader.NextResultAsync(cancellationToken); // past the lock's row
+        var read = await ReadLockedHolderAsync(reader, progressKeys, cancellationToken);
+        return read.AccountMissing
+            ? throw new InvalidOperationException("The holder's points account could not be opened.")
+            : read;
+    }
+
+    /// <summary>
+    /// Reads the lock's answer, then the holder's. What counts is whether the lock took the account, not whether the read
+    /// saw one: an account another transaction opens and commits between the two statements is visible to the read but
+    /// was not locked, and a purchase carrying on with it would write a balance computed without the lock.
+    /// </summary>
+    private async Task<Read> ReadLockedHolderAsync(NpgsqlDataReader reader, IReadOnlyList<ProgressKey> progressKeys, CancellationToken cancellationToken)
+    {
+        var locked = await reader.ReadAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var holder = reader.IsDBNull(0) ? null
-            : new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         var earlier = reader.IsDBNull(5) ? null : new Earlier(reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        if (reader.IsDBNull(0))
+        {
+            return new Read(null, earlier, false);
+        }
+        if (!locked || reader.IsDBNull(4))
+        {
+            return new Read(null, earlier, true);
+        }
+        var holder = new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
         if (progressKeys.Count > 0)
         {
             // One row per running total found (holder and coupon repeated), or one row without any.
@@ -109,12 +167,7 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
             while (await reader.ReadAsync(cancellationToken));
             (_progress, _progressKeys) = (progress, [.. progressKeys]);
         }
-        if (catalogueCodes is not null)
-        {
-            await reader.NextResultAsync(cancellationToken);
-            _catalogue = await ReadCatalogueAsync(reader, cancellationToken);
-        }
-        return new Opening(holder, earlier);
+        return new Read(holder, earlier, false);
     }
 
     private NpgsqlBatchCommand OpenAccountCommand(CustomerIdentifier identifier)
