@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Loyalty.Domain.Cards;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
 using Loyalty.Web.Features.Shared;
@@ -79,8 +80,9 @@ public static class EnterPurchase
     public sealed record Saved(Guid PurchaseId, bool Replayed);
 
     /// <summary>What the cashier tells the customer after saving: whose purchase, the points and the new balance.</summary>
+    /// <param name="NoEarningReason">Why the card or the customer earned nothing (SPEC §8), as the POS was answered.</param>
     public sealed record Summary(Guid PurchaseId, Guid CustomerId, string CustomerName, long PointsEarned, PointsStatus PointsStatus,
-        long Balance, bool Replayed);
+        long Balance, bool Replayed, NoEarningReason? NoEarningReason = null);
 
     /// <summary>
     /// Fills what the lines determine and the cashier left empty — an item's total (quantity × unit price, rounded to
@@ -182,7 +184,7 @@ public static class EnterPurchase
         {
             var visible = scope.Apply(db.Stores).Select(s => s.Id);
             var purchase = await db.Purchases.AsNoTracking().Where(p => p.Id == saved.PurchaseId && visible.Contains(p.StoreId))
-                .Select(p => new { p.CustomerId, p.PointsEarned, p.PointsStatus }).SingleOrDefaultAsync(cancellationToken);
+                .Select(p => new { p.CustomerId, p.PointsEarned, p.PointsStatus, p.Response }).SingleOrDefaultAsync(cancellationToken);
             if (purchase is null)
             {
                 return null;
@@ -191,7 +193,19 @@ public static class EnterPurchase
             // The balance of the account the purchase earned for (a dependent's purchases earn for the titular).
             var balance = await db.PointsAccounts.AsNoTracking().Where(a => a.Id == customer.AccountHolderId)
                 .Select(a => (long?)a.Balance).SingleOrDefaultAsync(cancellationToken) ?? 0;
-            return new Summary(saved.PurchaseId, customer.Id, customer.Name, purchase.PointsEarned, purchase.PointsStatus, balance, saved.Replayed);
+            return new Summary(saved.PurchaseId, customer.Id, customer.Name, purchase.PointsEarned, purchase.PointsStatus, balance, saved.Replayed,
+                ReasonOf(purchase.Response));
+        }
+
+        /// <summary>The reason the stored answer gave the POS, so the screen says what the POS was told.</summary>
+        private static NoEarningReason? ReasonOf(string? response)
+        {
+            if (response is null)
+            {
+                return null;
+            }
+            var receipt = System.Text.Json.JsonSerializer.Deserialize<RecordPurchase.Receipt>(response, RecordPurchase.Json);
+            return Enum.GetValues<NoEarningReason>().Cast<NoEarningReason?>().FirstOrDefault(r => r!.Value.ApiName() == receipt?.Reason);
         }
 
         private async Task<RecordPurchase.Command> InputAsync(Command command, CancellationToken cancellationToken)

@@ -20,7 +20,11 @@ public sealed class PurchaseEarning(AuditActor actor, TimeProvider clock)
     /// <summary>What the purchase earned: the accrual to write (when credited), the discounts to answer and the gift
     /// vouchers to write and answer.</summary>
     public sealed record Earned(Accrual? Accrual, IReadOnlyList<DiscountGiven> Discounts, IReadOnlyList<GiftVoucher> Vouchers,
-        IReadOnlyList<IssuedGift> Gifts, IReadOnlyList<PurchaseStore.ProgressAdvance> Progress);
+        IReadOnlyList<IssuedGift> Gifts, IReadOnlyList<PurchaseStore.ProgressAdvance> Progress)
+    {
+        /// <summary>A purchase that may not earn (its card or customer): it keeps the status it was recorded with, none.</summary>
+        public static Earned Nothing { get; } = new(null, [], [], [], []);
+    }
 
     /// <summary>A gift voucher as the POS is told of it.</summary>
     public sealed record IssuedGift(Guid VoucherId, Guid CampaignId, string? ProductCode, string? Description, int Quantity);

@@ -1,4 +1,6 @@
 using Loyalty.Domain.Campaigns;
+using Loyalty.Domain.Cards;
+using Loyalty.Domain.Customers;
 using Loyalty.Domain.Points;
 using Loyalty.Domain.Purchases;
 using Loyalty.Web.Features.Customers.Lookup;
@@ -25,7 +27,9 @@ namespace Loyalty.Web.Features.Purchases;
 public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantContext tenant) : IAsyncDisposable
 {
     /// <summary>Who the purchase's identifier names, whose account earns (the titular's) and its balance under the lock.</summary>
-    public sealed record Holder(Guid CustomerId, Guid AccountId, Guid CategoryId, string? CardNumber, long Balance);
+    /// <param name="CardStatus">The card presented or, by document, the customer's best card (Active first); null without one.</param>
+    public sealed record Holder(Guid CustomerId, Guid AccountId, Guid CategoryId, string? CardNumber, long Balance,
+        CustomerStatus CustomerStatus, CardStatus? CardStatus, DateOnly? CardExpiresOn);
 
     /// <summary>What an earlier post of the same store + POS + coupon stored.</summary>
     public sealed record Earlier(string RequestHash, string? Response);
@@ -34,15 +38,22 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
 
     // A card number wins over a document when the same digits could be both (as in the POS lookup); the account that
     // earns is the customer's account_holder_id (the titular's for a dependent). Used by each statement of the opening, so
-    // it stays one text.
+    // it stays one text. The card's status and expiry and the customer's status come along, so the rule of which cards
+    // earn (SPEC §8) costs no round trip; by document, the customer's best card counts: an Active one, the latest expiry.
     private static string HolderSql(string tenantId, SqlArguments sql, CustomerIdentifier identifier) => $"""
-        SELECT customer_id, account_id, category_id, card_number FROM (
-            SELECT c.id AS customer_id, c.account_holder_id AS account_id, c.category_id, k.number AS card_number, 0 AS preference
+        SELECT customer_id, account_id, category_id, card_number, card_status, card_expires_on, customer_status FROM (
+            SELECT c.id AS customer_id, c.account_holder_id AS account_id, c.category_id, k.number AS card_number,
+                   k.status AS card_status, k.expires_on AS card_expires_on, c.status AS customer_status, 0 AS preference
             FROM cards k JOIN customers c ON c.tenant_id = k.tenant_id AND c.id = k.customer_id
             WHERE k.tenant_id = {tenantId} AND k.number = {sql.Add(identifier.CardNumber, NpgsqlDbType.Text)}
             UNION ALL
-            SELECT c.id, c.account_holder_id, c.category_id, NULL, 1
+            SELECT c.id, c.account_holder_id, c.category_id, NULL, best.status, best.expires_on, c.status, 1
             FROM customers c
+            LEFT JOIN LATERAL (
+                SELECT k.status, k.expires_on FROM cards k
+                WHERE k.tenant_id = {tenantId} AND k.customer_id = c.id
+                ORDER BY k.status = 'Active' DESC, k.expires_on DESC, k.issued_at DESC
+                LIMIT 1) best ON true
             WHERE c.tenant_id = {tenantId} AND c.document = {sql.Add(identifier.Document, NpgsqlDbType.Text)}
         ) found
         ORDER BY preference
@@ -155,14 +166,16 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         {
             return new Read(null, earlier, true);
         }
-        var holder = new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4));
+        var holder = new Holder(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4),
+            Enum.Parse<CustomerStatus>(reader.GetString(9)), reader.IsDBNull(7) ? null : Enum.Parse<CardStatus>(reader.GetString(7)),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8));
         if (progressKeys.Count > 0)
         {
             // One row per running total found (holder and coupon repeated), or one row without any.
             var progress = new Dictionary<ProgressKey, ProgressTotals>();
             do
             {
-                ReadProgress(reader, 7, progress);
+                ReadProgress(reader, 10, progress);
             }
             while (await reader.ReadAsync(cancellationToken));
             (_progress, _progressKeys) = (progress, [.. progressKeys]);
@@ -199,7 +212,8 @@ public sealed partial class PurchaseStore(NpgsqlDataSource dataSource, TenantCon
         var sql = new SqlArguments();
         var tenantId = sql.Add(TenantId);
         var text = $"""
-            SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response
+            SELECT h.customer_id, h.account_id, h.category_id, h.card_number, a.balance, e.request_hash, e.response,
+                h.card_status, h.card_expires_on, h.customer_status
                 {(progressKeys.Count == 0 ? "" : ", p.kind, p.rule_id, p.window_start, p.purchases, p.amount, p.points, p.awarded_at IS NOT NULL")}
             FROM (SELECT 1) one
             LEFT JOIN ({HolderSql(tenantId, sql, identifier)}) h ON true

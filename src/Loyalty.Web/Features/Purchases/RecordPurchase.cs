@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loyalty.Domain.Campaigns;
+using Loyalty.Domain.Cards;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Points;
@@ -38,9 +39,12 @@ public static class RecordPurchase
     }
 
     /// <summary>The answer to the POS: the points, and the discounts and gift vouchers of the periodic campaigns.</summary>
+    /// <param name="Reason">Why nothing was earned because of the card or the customer (SPEC §8): "cardNotActive",
+    /// "cardBlocked", "cardCancelled" or "customerInactive"; null when the card and customer may earn.</param>
     public sealed record Receipt(
         Guid PurchaseId, long PointsEarned, string PointsStatus, long Balance, IReadOnlyList<DiscountGiven> Discounts,
-        IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers);
+        IReadOnlyList<PurchaseEarning.IssuedGift> GiftVouchers,
+        string? Reason = null);
 
     /// <summary>
     /// The use case's typed input: what a POS sends (the API maps its request into it, <see cref="PurchaseRequest.ToCommand"/>)
@@ -136,10 +140,16 @@ public static class RecordPurchase
                 rules = await tenantRules.GetAsync(tenant.RequiredTenantId, holder.CategoryId, cancellationToken);
             }
             var account = PointsAccount.Restore(holder.AccountId, tenant.RequiredTenantId, holder.Balance);
+            // Which cards earn (SPEC §8): the purchase is recorded either way; a card or customer that may not earn gets
+            // no points, no discount, no gift voucher and no campaign progress.
+            var refusal = CardEarning.Refusal(holder.CustomerStatus, holder.CardStatus, holder.CardExpiresOn,
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(occurredAt, rules.Zone).DateTime));
             PurchaseEarning.Earned earned;
             try
             {
-                earned = await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account, store, cancellationToken);
+                earned = refusal is null
+                    ? await earning.EarnAsync(purchase, rules, rules.Category(holder.CategoryId)!, account, store, cancellationToken)
+                    : PurchaseEarning.Earned.Nothing;
             }
             catch (DomainException e) when (e.Code == PurchaseBounds.PointsAboveBoundCode)
             {
@@ -148,7 +158,7 @@ public static class RecordPurchase
                 return new Outcome(Kind.Unprocessable, Problem: l["Purchase.PointsOverLimit", PurchaseBounds.MaxPoints]);
             }
             var receipt = new Receipt(purchase.Id, purchase.PointsEarned, StatusName(purchase.PointsStatus),
-                earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts);
+                earned.Accrual?.Balance ?? holder.Balance, earned.Discounts, earned.Gifts, refusal?.ApiName());
             var json = JsonSerializer.Serialize(receipt, Json);
             purchase.Answer(json);
             try

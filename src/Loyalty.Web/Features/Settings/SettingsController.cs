@@ -34,6 +34,14 @@ public sealed class SettingsController(IStringLocalizer<SharedResource> l) : Con
     public Task<IActionResult> Earning(EarningSettings.Command command, [FromServices] EarningSettings.Handler handler, CancellationToken cancellationToken) =>
         SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Earning));
 
+    [HttpGet("cartoes")]
+    public async Task<IActionResult> Cards([FromServices] CardSettings.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.LoadAsync(cancellationToken));
+
+    [HttpPost("cartoes")]
+    public Task<IActionResult> Cards(CardSettings.Command command, [FromServices] CardSettings.Handler handler, CancellationToken cancellationToken) =>
+        SaveAsync(command, () => handler.HandleAsync(command, cancellationToken), nameof(Cards));
+
     // Post-Redirect-Get; on a binding or validation error the same view again, with what was typed and the messages.
     private async Task<IActionResult> SaveAsync(object command, Func<Task<CommandResult<bool>>> save, string page)
     {

@@ -4,6 +4,7 @@ using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Points;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Loyalty.Web.Features.Customers.Lookup;
 
@@ -19,6 +20,9 @@ public static class CustomerLookup
         string Name,
         string? CardNumber,
         string? CardStatus,
+        string? CardStatusName,
+        DateOnly? CardExpiresOn,
+        bool CardExpired,
         string Category,
         decimal Multiplier,
         long Balance,
@@ -26,7 +30,8 @@ public static class CustomerLookup
         bool RedemptionBlocked,
         string? Rfv);
 
-    public sealed class Handler(LoyaltyDbContext db, RedemptionBlocks blocks, AccountPoints points)
+    public sealed class Handler(LoyaltyDbContext db, RedemptionBlocks blocks, AccountPoints points, TimeProvider clock,
+        Purchases.TenantRulesCache tenantRules, IStringLocalizer<SharedResource> l)
     {
         public async Task<CustomerSummary?> FindAsync(string? identifier, CancellationToken cancellationToken)
         {
@@ -36,10 +41,14 @@ public static class CustomerLookup
                 return null;
             }
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.AccountHolderId }).SingleAsync(cancellationToken);
+                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.AccountHolderId, c.TenantId }).SingleAsync(cancellationToken);
+            // Without a card presented, the card a purchase by document would earn with (SPEC §8): an Active one first.
             card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
-                .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.IssuedAt)
+                .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.ExpiresOn).ThenByDescending(k => k.IssuedAt)
                 .FirstOrDefaultAsync(cancellationToken);
+            // The tenant's zone from the rules every server keeps in memory: no round trip for "today".
+            var zone = (await tenantRules.GetAsync(customer.TenantId, cancellationToken)).Zone;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
             var category = await db.CustomerCategories.AsNoTracking().Where(c => c.Id == customer.CategoryId)
                 .Select(c => new { c.Name, c.Multiplier }).SingleAsync(cancellationToken);
             var blocked = await blocks.IsBlockedAsync(customer.Id, cancellationToken);
@@ -50,6 +59,9 @@ public static class CustomerLookup
                 customer.Name,
                 card?.Number,
                 card?.Status.Code(),
+                card is null ? null : l["CardStatus." + card.Status].Value,
+                card?.ExpiresOn,
+                card?.IsExpiredOn(today) ?? false,
                 category.Name,
                 category.Multiplier,
                 account.Balance,

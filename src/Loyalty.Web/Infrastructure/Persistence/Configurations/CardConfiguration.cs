@@ -41,6 +41,8 @@ internal sealed class CardHistoryEntryConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CardHistoryEntry> builder)
     {
         builder.ToTable("card_history");
+        // Set by the card when the step happens: a new entry found in a loaded card's history is an insert.
+        builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Event).HasConversion<string>().HasMaxLength(20);
         builder.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(20);

@@ -951,7 +951,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -100,7 +100,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                 table: "card_history",
                 columns: new[] { "tenant_id", "card_id", "at" });
 
-            migrationBuilder.EnableTenantIsolation("card_history");
+            foreach (var table in new[] { "card_history" })
+            {
+                migrationBuilder.EnableTenantIsolation(table);
+            }
 
             // Cards issued before expiry existed: the last day of the month 60 months after the month of issue, counted
             // in the tenant's time zone (the default validity of SPEC §8).
@@ -114,7 +117,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DisableTenantIsolation("card_history");
+            foreach (var table in new[] { "card_history" })
+            {
+                migrationBuilder.DisableTenantIsolation(table);
+            }
 
             migrationBuilder.DropTable(
                 name: "card_history");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206012041_CardLifeCycle")]
+    [Migration("20261206014013_CardLifeCycle")]
     partial class CardLifeCycle
     {
         /// <inheritdoc />
@@ -954,7 +954,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
