@@ -38,6 +38,14 @@ public sealed class CardFlowSettingsTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Equal((CardEvent.Issued, (CardStatus?)null, CardStatus.Registered), (entry.Event, entry.FromStatus, entry.ToStatus));
         var audit = await App.InTenantAsync(tenant.Id, db => db.AuditEntries.CountAsync(a => a.EntityType == "ProgramSettings"));
         Assert.True(audit >= 1);
+
+        // The profile shows the card's status, expiry and history, the whole number to a TenantAdmin.
+        var profile = WebUtility.HtmlDecode(await client.Http.GetStringAsync($"/clientes/{after.Id}"));
+        Assert.Contains("06</span> Cadastrado", profile);
+        Assert.Contains(cards[after.Id].ExpiresOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), profile);
+        Assert.Contains("data-testid=\"card-history\"", profile);
+        Assert.Contains("Emissão", profile);
+        Assert.Contains(after.CardNumber, profile);
     }
 
     [Theory]

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Loyalty.Domain.Staff;
 using Loyalty.IntegrationTests.Identity;
 using Loyalty.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Loyalty.Testing;
 
 namespace Loyalty.IntegrationTests.Home;
 
@@ -55,18 +57,43 @@ public sealed partial class HomePageTests(DemoFixture fixture) : IClassFixture<D
     }
 
     [Theory]
-    [InlineData("credito@demo.local", "analisar os pedidos de crédito")]
-    [InlineData("cartoes@demo.local", "ciclo de vida dos cartões")]
-    public async Task Home_Should_SayWhatIsComing_When_TheRoleHasNoScreensYet(string email, string explanation)
+    [InlineData("credito@demo.local", "Análise de crédito", new[] { "pending-analysis", "rejected" })]
+    [InlineData("cartoes@demo.local", "Cartões", new[] { "awaiting-embossing", "awaiting-receipt", "blocked" })]
+    public async Task Home_Should_CountTheCardsWaitingAtTheRolesSteps(string email, string title, string[] tiles)
     {
         using var client = fixture.App.CreateStaffClient();
         await client.SignInOrThrowAsync("demo", email, DemoSeeder.Password);
 
         var html = WebUtility.HtmlDecode(await client.Http.GetStringAsync("/"));
 
-        Assert.Contains("data-testid=\"home-coming-soon\"", html, StringComparison.Ordinal);
-        Assert.Contains(explanation, html, StringComparison.Ordinal);
-        Assert.Contains("fale com o administrador da sua empresa", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"home-desk\"", html, StringComparison.Ordinal);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        foreach (var tile in tiles)
+        {
+            Assert.Matches($@"data-testid=""desk-count-{tile}"">\d+<", html);
+        }
+        Assert.DoesNotContain("Suas telas estão a caminho", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCardOperatorsHome_Should_CountTheTenantsBlockedCards_AndNoOtherTenants()
+    {
+        var tenant = await fixture.App.CreateTenantAsync($"hd{Guid.NewGuid():N}"[..10]);
+        var customer = await fixture.App.AddCustomerAsync(tenant.Id, "Cliente Bloqueado");
+        await fixture.App.InTenantAsync(tenant.Id, async db =>
+        {
+            var card = await db.Cards.SingleAsync(k => k.Number == customer.CardNumber);
+            card.BlockTemporarily(new Loyalty.Domain.Cards.CardChange(DateTimeOffset.UtcNow, null, "Teste"));
+            return await db.SaveChangesAsync();
+        });
+        var email = await fixture.App.CreateUserAsync(tenant.Id, Loyalty.Domain.Staff.StaffRole.CardOperator);
+        using var client = fixture.App.CreateStaffClient();
+        await client.SignInOrThrowAsync(tenant.Code, email, TestData.Password);
+
+        var html = await client.Http.GetStringAsync("/");
+
+        Assert.Contains("data-testid=\"desk-count-blocked\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"desk-count-awaiting-embossing\">0<", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"href=""(?<href>[^""]+)"" data-testid=""shortcut-(?<id>[^""]+)""")]

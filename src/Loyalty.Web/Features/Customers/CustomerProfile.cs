@@ -14,7 +14,11 @@ public static class CustomerProfile
 {
     public sealed record Link(Guid Id, string Name, string Document, CustomerStatus Status);
 
-    public sealed record CardRow(string Number, CardStatus Status, DateTimeOffset IssuedAt);
+    public sealed record CardRow(string Number, CardStatus Status, DateTimeOffset IssuedAt, DateOnly ExpiresOn, bool Expired);
+
+    /// <summary>One step of a card's life (SPEC §8): <paramref name="ByName"/> is null for "Sistema" (API, jobs).</summary>
+    public sealed record CardHistoryRow(string Card, DateTimeOffset At, string? ByName, CardEvent Event, CardStatus? From, CardStatus To,
+        string? Reason, string? Observation);
 
     public sealed record BlockRow(Guid Id, Guid CustomerId, string Reason, string BlockedBy, DateTimeOffset BlockedAt,
         string? RemovedBy, DateTimeOffset? RemovedAt);
@@ -43,6 +47,7 @@ public static class CustomerProfile
         public Link? Titular { get; init; }
         public required List<Link> Dependents { get; init; }
         public required List<CardRow> Cards { get; init; }
+        public required List<CardHistoryRow> CardHistory { get; init; }
         public BlockRow? Block { get; init; }
         public bool BlockedThroughTitular => Block is not null && Block.CustomerId != Id;
         public required List<BlockRow> BlockHistory { get; init; }
@@ -75,7 +80,13 @@ public static class CustomerProfile
             var dependents = await db.Customers.AsNoTracking().Where(c => c.TitularId == id)
                 .OrderBy(c => c.Name).Take(200).ToListAsync(cancellationToken);
             var cardRows = await db.Cards.AsNoTracking().Where(k => k.CustomerId == id).OrderByDescending(k => k.IssuedAt)
-                .Select(k => new { k.Number, k.Status, k.IssuedAt }).ToListAsync(cancellationToken);
+                .Select(k => new { k.Number, k.Status, k.IssuedAt, k.ExpiresOn }).ToListAsync(cancellationToken);
+            // Newest first, as the cards above; a customer has a handful of cards and each a handful of steps.
+            var cardHistory = await db.CardHistory.AsNoTracking()
+                .Join(db.Cards.Where(k => k.CustomerId == id), h => h.CardId, k => k.Id, (h, k) => new { h, k.Number })
+                .OrderByDescending(x => x.h.At).ThenByDescending(x => x.h.Id).Take(200)
+                .Select(x => new { x.Number, x.h.At, x.h.ByUserId, x.h.ByName, x.h.Event, x.h.FromStatus, x.h.ToStatus, x.h.Reason, x.h.Observation })
+                .ToListAsync(cancellationToken);
             var history = await db.RedemptionBlocks.AsNoTracking().Where(b => b.CustomerId == id)
                 .OrderByDescending(b => b.BlockedAt).ToListAsync(cancellationToken);
             return new Model
@@ -99,7 +110,9 @@ public static class CustomerProfile
                 RedeemScope = (titular ?? customer).RedeemScope,
                 Titular = titular is null ? null : ToLink(titular),
                 Dependents = [.. dependents.Select(ToLink)],
-                Cards = [.. cardRows.Select(k => new CardRow(cards.Show(k.Number), k.Status, k.IssuedAt))],
+                Cards = [.. cardRows.Select(k => new CardRow(cards.Show(k.Number), k.Status, k.IssuedAt, k.ExpiresOn, today > k.ExpiresOn))],
+                CardHistory = [.. cardHistory.Select(h => new CardHistoryRow(cards.Show(h.Number), h.At, h.ByUserId is null ? null : h.ByName,
+                    h.Event, h.FromStatus, h.ToStatus, h.Reason, h.Observation))],
                 Block = await blocks.BlockingAsync(id, cancellationToken) is { } block ? ToRow(block) : null,
                 BlockHistory = [.. history.Select(ToRow)],
                 Figures = await figures.HandleAsync(customer.Id, customer.AccountHolderId, tenant.TimeZone, cancellationToken),

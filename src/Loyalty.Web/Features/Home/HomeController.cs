@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Loyalty.Domain.Staff;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -9,10 +11,15 @@ namespace Loyalty.Web.Features.Home;
 
 public sealed class HomeController : Controller
 {
-    public sealed record Dashboard(string? TenantName, string? TenantCode, string TimeZoneId, List<string> Stores);
+    public sealed record Dashboard(string? TenantName, string? TenantCode, string TimeZoneId, List<string> Stores)
+    {
+        /// <summary>The credit and card back-office's counts (<see cref="CardDesk"/>), for the roles that work on them.</summary>
+        public IReadOnlyList<CardDesk.Tile> Desk { get; init; } = [];
+    }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] LoyaltyDbContext db, [FromServices] Stores.StoreScope scope, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] LoyaltyDbContext db, [FromServices] Stores.StoreScope scope,
+        [FromServices] CardDesk.Handler desk, CancellationToken cancellationToken)
     {
         if (db.Tenant.TenantId is not { } tenantId)
         {
@@ -21,7 +28,8 @@ public sealed class HomeController : Controller
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
         var stores = await scope.Apply(db.Stores.AsNoTracking()).Where(s => s.IsActive).OrderBy(s => s.Code)
             .Select(s => s.Code + " — " + s.Name).ToListAsync(cancellationToken);
-        return View(new Dashboard(tenant.Name, tenant.Code, tenant.TimeZoneId, stores));
+        var role = Enum.TryParse<StaffRole>(User.FindFirstValue(ClaimTypes.Role), out var parsed) ? parsed : (StaffRole?)null;
+        return View(new Dashboard(tenant.Name, tenant.Code, tenant.TimeZoneId, stores) { Desk = await desk.TilesAsync(role, cancellationToken) });
     }
 
     /// <summary>Generic error pages: never a stack trace outside Development. Re-executed with the failed request's method
