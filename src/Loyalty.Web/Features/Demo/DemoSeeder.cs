@@ -12,7 +12,7 @@ namespace Loyalty.Web.Features.Demo;
 
 /// <summary>
 /// Creates or refreshes the demo tenant `demo`: two stores, one user per role (and a PlatformAdmin), all with the
-/// demo password, unlocked and active. Running it again puts the demo back in that state without duplicating anything.
+/// demo password, unlocked and active; and the "loyalty and credit" tenant `credito` (<see cref="DemoCreditTenant"/>). Running it again puts the demo back in that state without duplicating anything.
 /// </summary>
 public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
 {
@@ -55,6 +55,7 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             await DemoHistory.SeedAsync(scope.ServiceProvider, storeIds, clock.GetUtcNow(), cancellationToken);
             await DemoRedemptions.SeedAsync(scope.ServiceProvider, storeIds, cancellationToken);
         }
+        var credit = await new DemoCreditTenant(this, scopes, clock).SeedAsync(cancellationToken);
         await using (var platform = scopes.Platform())
         {
             var users = platform.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -63,16 +64,20 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
         return
         [
             .. Staff.Select(s => new Login(s.Role, TenantCode, s.Email, Password)),
+            .. credit,
             new Login(StaffRole.PlatformAdmin, "(vazio)", PlatformEmail, Password),
         ];
     }
 
-    private async Task<Guid> EnsureTenantAsync(CancellationToken cancellationToken)
+    private Task<Guid> EnsureTenantAsync(CancellationToken cancellationToken) =>
+        EnsureTenantAsync(TenantCode, "Rede Demonstração", Staff[0].Name, Staff[0].Email, cancellationToken);
+
+    internal async Task<Guid> EnsureTenantAsync(string code, string name, string adminName, string adminEmail, CancellationToken cancellationToken)
     {
         await using (var platform = scopes.Platform())
         {
             var db = platform.ServiceProvider.GetRequiredService<LoyaltyDbContext>();
-            var existing = await db.Tenants.Where(t => t.Code == TenantCode).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+            var existing = await db.Tenants.Where(t => t.Code == code).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
             if (existing is { } id)
             {
                 return id;
@@ -82,10 +87,10 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
         scope.ServiceProvider.GetRequiredService<AuditActor>().UseSystemActor("cli:seed-demo");
         var result = await scope.ServiceProvider.GetRequiredService<CreateTenant.Handler>().HandleAsync(new CreateTenant.Command
         {
-            Code = TenantCode,
-            Name = "Rede Demonstração",
-            AdminName = Staff[0].Name,
-            AdminEmail = Staff[0].Email,
+            Code = code,
+            Name = name,
+            AdminName = adminName,
+            AdminEmail = adminEmail,
             AdminPassword = Password,
         }, cancellationToken);
         return result.Succeeded
@@ -93,10 +98,14 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
             : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
-    private async Task<Dictionary<string, Guid>> EnsureStoresAsync(LoyaltyDbContext db, CancellationToken cancellationToken)
+    private Task<Dictionary<string, Guid>> EnsureStoresAsync(LoyaltyDbContext db, CancellationToken cancellationToken) =>
+        EnsureStoresAsync(db, Stores, cancellationToken);
+
+    internal async Task<Dictionary<string, Guid>> EnsureStoresAsync(LoyaltyDbContext db, IEnumerable<(string Code, string Name)> stores,
+        CancellationToken cancellationToken)
     {
         var existing = await db.Stores.ToDictionaryAsync(s => s.Code, cancellationToken);
-        foreach (var (code, name) in Stores)
+        foreach (var (code, name) in stores)
         {
             if (existing.TryGetValue(code, out var store))
             {
@@ -114,9 +123,13 @@ public sealed class DemoSeeder(TenantScopes scopes, TimeProvider clock)
         return existing.ToDictionary(s => s.Key, s => s.Value.Id);
     }
 
-    private async Task EnsureUserAsync(UserManager<StaffUser> users, Guid? tenantId, StaffRole role, string email, string name, List<Guid> stores)
+    private Task EnsureUserAsync(UserManager<StaffUser> users, Guid? tenantId, StaffRole role, string email, string name, List<Guid> stores) =>
+        EnsureUserAsync(users, tenantId is null ? null : TenantCode, tenantId, role, email, name, stores);
+
+    internal async Task EnsureUserAsync(UserManager<StaffUser> users, string? tenantCode, Guid? tenantId, StaffRole role, string email,
+        string name, List<Guid> stores)
     {
-        var userName = StaffUser.LoginName(tenantId is null ? null : TenantCode, email);
+        var userName = StaffUser.LoginName(tenantCode, email);
         var normalized = users.NormalizeName(userName);
         // Store links are tenant rows: a PlatformAdmin (no tenant) has none and must not even ask for them.
         var query = tenantId is null ? users.Users : users.Users.Include(u => u.Stores);
