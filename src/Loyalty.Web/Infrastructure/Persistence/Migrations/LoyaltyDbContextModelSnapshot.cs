@@ -876,6 +876,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<Guid?>("EmbossingBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("embossing_batch_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
@@ -892,6 +900,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("ReplacedByCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_card_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_card_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -910,8 +926,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cards");
 
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_cards_tenant_id_id");
+
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_cards_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "EmbossingBatchId")
+                        .HasDatabaseName("ix_cards_tenant_id_embossing_batch_id");
 
                     b.HasIndex("TenantId", "LastDigits")
                         .HasDatabaseName("ix_cards_tenant_id_last_digits");
@@ -920,7 +942,83 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cards_tenant_id_number");
 
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_cards_tenant_id_status");
+
                     b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("observation");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReasonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reason_id");
+
+                    b.Property<Guid?>("RelatedCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_card_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_history");
+
+                    b.HasIndex("TenantId", "CardId", "At")
+                        .HasDatabaseName("ix_card_history_tenant_id_card_id_at");
+
+                    b.ToTable("card_history", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
@@ -1993,6 +2091,12 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("CardFlow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_flow");
+
                     b.Property<int>("CardLength")
                         .HasColumnType("integer")
                         .HasColumnName("card_length");
@@ -2002,6 +2106,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("card_prefix");
+
+                    b.Property<int>("CardValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("card_validity_months");
 
                     b.Property<int>("MandatoryFields")
                         .HasColumnType("integer")
@@ -2143,31 +2251,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_tenants_code");
 
                     b.ToTable("tenants", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Word")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("word")
-                        .UseCollation("C");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.HasKey("TenantId", "Word", "CustomerId")
-                        .HasName("pk_customer_name_words");
-
-                    b.HasIndex("TenantId", "CustomerId", "Word")
-                        .HasDatabaseName("ix_customer_name_words_tenant_id_customer_id_word");
-
-                    b.ToTable("customer_name_words", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
@@ -2465,6 +2548,31 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasName("pk_document_sequences");
 
                     b.ToTable("document_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("TenantId", "Word", "CustomerId")
+                        .HasName("pk_customer_name_words");
+
+                    b.HasIndex("TenantId", "CustomerId", "Word")
+                        .HasDatabaseName("ix_customer_name_words_tenant_id_customer_id_word");
+
+                    b.ToTable("customer_name_words", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2870,6 +2978,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cards_customers_tenant_id_customer_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithMany("History")
+                        .HasForeignKey("TenantId", "CardId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("Loyalty.Domain.Catalog.Department", null)
@@ -3112,17 +3231,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_stores_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CustomerId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_name_words_customers_tenant_id_customer_id");
-                });
-
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
@@ -3180,6 +3288,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_document_sequences_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_name_words_customers_tenant_id_customer_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Loyalty.Web.Infrastructure.Identity.StaffUser", null)
@@ -3234,6 +3353,11 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
