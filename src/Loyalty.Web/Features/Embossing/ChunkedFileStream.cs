@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using Npgsql;
 using NpgsqlTypes;
 

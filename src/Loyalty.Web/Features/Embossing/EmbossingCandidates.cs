@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using FluentValidation;
 using Loyalty.Domain.Cards;
 using Loyalty.Web.Features.Shared;

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using Loyalty.Web.Features.Blocks;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Identity;

@@ -1,3 +1,5 @@
+using Loyalty.Domain.Cards.Embossing;
+
 namespace Loyalty.Web.Features.Embossing;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using Loyalty.Web.Infrastructure.Persistence;
 using Loyalty.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;

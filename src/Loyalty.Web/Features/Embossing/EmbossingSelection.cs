@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using System.Text;
 using Loyalty.Domain.Cards;
 using Npgsql;

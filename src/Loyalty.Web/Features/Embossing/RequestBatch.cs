@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards.Embossing;
 using Hangfire;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Cards.Embossing;
-using Loyalty.Web.Features.Embossing;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -59,6 +59,7 @@ internal sealed class EmbossingRequestConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EmbossingRequest> builder)
     {
         builder.ToTable("embossing_requests");
+        builder.HasKey(r => new { r.TenantId, r.Id });
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.RequestedByName).HasMaxLength(EmbossingBatch.ByNameMaxLength);
         builder.Ignore(r => r.IsFinished);

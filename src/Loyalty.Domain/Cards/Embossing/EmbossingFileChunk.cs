@@ -1,6 +1,6 @@
 using Loyalty.Domain.Common;
 
-namespace Loyalty.Web.Features.Embossing;
+namespace Loyalty.Domain.Cards.Embossing;
 
 /// <summary>
 /// A piece of a batch's file, in order. The file is stored in pieces so that neither writing it nor downloading it ever

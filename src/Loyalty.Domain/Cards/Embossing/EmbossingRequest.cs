@@ -1,6 +1,6 @@
 using Loyalty.Domain.Common;
 
-namespace Loyalty.Web.Features.Embossing;
+namespace Loyalty.Domain.Cards.Embossing;
 
 public enum EmbossingRequestStatus
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Loyalty.Web.Features.Embossing;
+namespace Loyalty.Domain.Cards.Embossing;
 
 /// <summary>The customer types of the embossing filter (seed 001 "Cartões para Embossing").</summary>
 public enum EmbossingCustomerType
