@@ -89,6 +89,7 @@ public static class LoyaltyApp
         services.AddTransient<Features.Points.PointsExpiryJob>();
         services.AddSingleton<Features.DailyClose.DailyCloseScheduler>();
         services.AddHostedService<Features.DailyClose.DailyCloseScheduleSync>();
+        Features.Embossing.EmbossingServices.Add(services);
 
         services.AddControllersWithViews(o =>
             {

@@ -25,6 +25,9 @@ public static class StaffPolicies
     /// <summary>The points audit queue: TenantAdmins, and store managers for their stores' purchases.</summary>
     public const string PointsAudit = nameof(PointsAudit);
 
+    /// <summary>Embossing batches and their receipt (SPEC §8): card operators, and TenantAdmins who do everything.</summary>
+    public const string Embossing = nameof(Embossing);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
@@ -43,6 +46,8 @@ public static class StaffPolicies
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.AddPolicy(PointsAudit, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
+        options.AddPolicy(Embossing, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CardOperator)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 

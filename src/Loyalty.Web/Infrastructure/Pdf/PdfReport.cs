@@ -53,6 +53,15 @@ public sealed class PdfReport(string title, Func<int, int, string> pageLabel) : 
         y += points;
     }
 
+    /// <summary>Starts the next block on a new page (one letter per page).</summary>
+    public void PageBreak()
+    {
+        if (graphics is not null)
+        {
+            NewPage();
+        }
+    }
+
     /// <summary>Starts a table here; add its rows with <see cref="PdfTable.Row"/>. Widths are relative to each other.</summary>
     public PdfTable Table(params PdfColumn[] columns)
     {

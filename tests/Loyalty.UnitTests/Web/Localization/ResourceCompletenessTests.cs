@@ -61,6 +61,9 @@ public sealed partial class ResourceCompletenessTests
         ["Counter.Classification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
         ["CampaignSituation."] = Names<Loyalty.Domain.Campaigns.CampaignSituation>(),
         ["CampaignClassification."] = Names<Loyalty.Domain.Campaigns.CampaignClassification>(),
+        ["Embossing.CustomerType."] = Names<Loyalty.Domain.Cards.Embossing.EmbossingCustomerType>(),
+        ["Embossing.BatchStatus."] = Names<Loyalty.Domain.Cards.Embossing.EmbossingBatchStatus>(),
+        ["Embossing.Batches.Show."] = Names<Loyalty.Web.Features.Embossing.BatchList.Show>(),
     };
 
     [Fact]

@@ -24,6 +24,7 @@ public enum RecordKind
     Purchase,
     Redemption,
     GiftVoucher,
+    EmbossingBatch,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -93,6 +94,9 @@ public sealed class RecordNames(LoyaltyDbContext db)
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new Owned(r.Id, c.Id, c.Name)).ToListAsync(ct)),
         RecordKind.GiftVoucher => OfCustomer(await db.GiftVouchers.AsNoTracking().Where(v => ids.Contains(v.Id))
             .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new Owned(v.Id, c.Id, c.Name)).ToListAsync(ct)),
+        RecordKind.EmbossingBatch => await db.Set<Loyalty.Domain.Cards.Embossing.EmbossingBatch>().AsNoTracking().Where(b => ids.Contains(b.Id))
+            .Select(b => new { b.Id, b.Number }).ToDictionaryAsync(b => b.Id, b => new RecordName(
+                Loyalty.Domain.Numbering.DocumentNumber.Format(Loyalty.Domain.Numbering.DocumentKind.EmbossingBatch, b.Number), $"/cartoes/lotes/{b.Number}"), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1020,6 +1020,234 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("card_history", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CardCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("card_count");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("DeliveredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivered_by_name");
+
+                    b.Property<Guid?>("DeliveredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivered_by_user_id");
+
+                    b.Property<int>("DownloadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("download_count");
+
+                    b.Property<DateOnly>("ExpectedReturnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_return_on");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("generated_by_name");
+
+                    b.Property<Guid?>("GeneratedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("generated_by_user_id");
+
+                    b.Property<DateTimeOffset?>("LastDownloadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_downloaded_at");
+
+                    b.Property<string>("LastDownloadedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_downloaded_by_name");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("RequestKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_embossing_batches");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_embossing_batch_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_embossing_batches_tenant_id_number");
+
+                    b.HasIndex("TenantId", "RequestKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_embossing_batches_tenant_id_request_key");
+
+                    b.HasIndex("TenantId", "Status", "GeneratedAt")
+                        .HasDatabaseName("ix_embossing_batches_tenant_id_status_generated_at");
+
+                    b.ToTable("embossing_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingBatchCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_embossing_batch_cards");
+
+                    b.HasIndex("TenantId", "CardId")
+                        .HasDatabaseName("ix_embossing_batch_cards_tenant_id_card_id");
+
+                    b.HasIndex("TenantId", "BatchId", "Line")
+                        .IsUnique()
+                        .HasDatabaseName("ix_embossing_batch_cards_tenant_id_batch_id_line");
+
+                    b.ToTable("embossing_batch_cards", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingFileChunk", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("TenantId", "BatchId", "Sequence")
+                        .HasName("pk_embossing_file_chunks");
+
+                    b.ToTable("embossing_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_embossing_requests");
+
+                    b.HasIndex("TenantId", "RequestedAt")
+                        .HasDatabaseName("ix_embossing_requests_tenant_id_requested_at");
+
+                    b.ToTable("embossing_requests", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2986,6 +3214,88 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingBatchCard", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Embossing.EmbossingBatch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BatchId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_embossing_batch_cards_embossing_batch_tenant_id_batch_id");
+
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CardId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_embossing_batch_cards_cards_tenant_id_card_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingFileChunk", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Embossing.EmbossingBatch", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BatchId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_embossing_file_chunks_embossing_batches_tenant_id_batch_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingRequest", b =>
+                {
+                    b.OwnsOne("Loyalty.Domain.Cards.Embossing.EmbossingFilter", "Filter", b1 =>
+                        {
+                            b1.Property<Guid>("EmbossingRequestTenantId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("tenant_id");
+
+                            b1.Property<Guid>("EmbossingRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("CardNumber")
+                                .HasMaxLength(25)
+                                .HasColumnType("character varying(25)")
+                                .HasColumnName("filter_card_number");
+
+                            b1.Property<string>("CustomerType")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("filter_customer_type");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("filter_name");
+
+                            b1.Property<DateOnly?>("RegisteredFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("filter_registered_from");
+
+                            b1.Property<DateOnly?>("RegisteredTo")
+                                .HasColumnType("date")
+                                .HasColumnName("filter_registered_to");
+
+                            b1.Property<Guid?>("StoreId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("filter_store_id");
+
+                            b1.HasKey("EmbossingRequestTenantId", "EmbossingRequestId");
+
+                            b1.ToTable("embossing_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EmbossingRequestTenantId", "EmbossingRequestId")
+                                .HasConstraintName("fk_embossing_requests_embossing_requests_tenant_id_id");
+                        });
+
+                    b.Navigation("Filter")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
