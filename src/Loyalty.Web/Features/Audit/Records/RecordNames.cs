@@ -24,6 +24,9 @@ public enum RecordKind
     Purchase,
     Redemption,
     GiftVoucher,
+    CreditScoreSet,
+    CreditModality,
+    CreditDecision,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -93,6 +96,13 @@ public sealed class RecordNames(LoyaltyDbContext db)
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new Owned(r.Id, c.Id, c.Name)).ToListAsync(ct)),
         RecordKind.GiftVoucher => OfCustomer(await db.GiftVouchers.AsNoTracking().Where(v => ids.Contains(v.Id))
             .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new Owned(v.Id, c.Id, c.Name)).ToListAsync(ct)),
+        RecordKind.CreditScoreSet => await db.CreditScoreSets.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new RecordName(s.EffectiveFrom.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                $"/credito/parametros/{s.Id}"), ct),
+        RecordKind.CreditModality => await db.CreditModalities.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new RecordName(m.Name, "/credito/modalidades"), ct),
+        RecordKind.CreditDecision => OfCustomer(await db.CreditDecisions.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new Owned(d.Id, c.Id, c.Name)).ToListAsync(ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
