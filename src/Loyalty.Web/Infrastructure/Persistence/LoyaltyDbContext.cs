@@ -39,6 +39,7 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<Domain.Credit.CreditScoreSet> CreditScoreSets => Set<Domain.Credit.CreditScoreSet>();
     public DbSet<Domain.Credit.CreditModality> CreditModalities => Set<Domain.Credit.CreditModality>();
     public DbSet<Domain.Credit.CreditDecision> CreditDecisions => Set<Domain.Credit.CreditDecision>();
+    public DbSet<CardHistoryEntry> CardHistory => Set<CardHistoryEntry>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Section> Sections => Set<Section>();

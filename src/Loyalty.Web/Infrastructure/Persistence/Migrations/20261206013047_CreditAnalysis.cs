@@ -82,11 +82,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                 maxLength: 12,
                 nullable: true);
 
-            migrationBuilder.AddUniqueConstraint(
-                name: "ak_cards_tenant_id_id",
-                table: "cards",
-                columns: new[] { "tenant_id", "id" });
-
             migrationBuilder.CreateTable(
                 name: "credit_decisions",
                 columns: table => new
@@ -302,10 +297,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "credit_score_sets");
-
-            migrationBuilder.DropUniqueConstraint(
-                name: "ak_cards_tenant_id_id",
-                table: "cards");
 
             migrationBuilder.DropColumn(
                 name: "approval_authority",
