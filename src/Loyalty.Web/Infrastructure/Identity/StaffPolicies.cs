@@ -25,8 +25,13 @@ public static class StaffPolicies
     /// <summary>The points audit queue: TenantAdmins, and store managers for their stores' purchases.</summary>
     public const string PointsAudit = nameof(PointsAudit);
 
+    /// <summary>Credit analysis (SPEC §8): credit analysts and TenantAdmins.</summary>
+    public const string CreditAnalysis = nameof(CreditAnalysis);
+
     public static void Register(AuthorizationOptions options)
     {
+        options.AddPolicy(CreditAnalysis, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CreditAnalyst)));
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
         options.AddPolicy(TenantAdministration, p => p.RequireTenant().RequireRole(nameof(StaffRole.TenantAdmin)));
         options.AddPolicy(StoreOperations, p => p.RequireTenant()
