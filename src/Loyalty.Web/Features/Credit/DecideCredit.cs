@@ -67,7 +67,9 @@ public static class DecideCredit
             }
             var decision = CreditDecision.Approve(analyst, customer.Id, card.Id, command.Mode, score, set?.Id, limit, split.Shares,
                 command.Observation);
+            var known = card.History.Count;
             card.ApproveCredit(change);
+            TrackHistory(card, known);
             db.CreditDecisions.Add(decision);
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult<CreditOutcome>.Success(CreditOutcome.Approved);
@@ -94,9 +96,21 @@ public static class DecideCredit
                 ? score.Reasons
                 : CreditRejection.AnalystDecision;
             db.CreditDecisions.Add(CreditDecision.Reject(analyst, customer.Id, card.Id, command.Mode, score, set?.Id, reasons, command.Observation));
+            var known = card.History.Count;
             card.RejectCredit(change);
+            TrackHistory(card, known);
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult<CreditOutcome>.Success(CreditOutcome.Rejected);
+        }
+
+        /// <summary>The history entry a transition appended has its id already (a client-made Guid): reached through the
+        /// card's collection EF would take it for an existing row and update it, so it is marked as new.</summary>
+        private void TrackHistory(Card card, int knownEntries)
+        {
+            foreach (var entry in card.History.Skip(knownEntries))
+            {
+                db.Entry(entry).State = EntityState.Added;
+            }
         }
 
         private async Task<(Domain.Customers.Customer Customer, Card? Card)?> LoadAsync(Guid customerId, CancellationToken cancellationToken)
