@@ -14,14 +14,16 @@ namespace Loyalty.Web.Features.Credit;
 [Authorize(Policy = StaffPolicies.CreditAnalysis)]
 public sealed class CreditAnalysisController(IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
+    private const string CustomerView = "~/Features/Credit/Customer.cshtml";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(PendingAnalysis.Query query, [FromServices] PendingAnalysis.Handler handler,
         CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(query, cancellationToken));
+        View("~/Features/Credit/Index.cshtml", await handler.HandleAsync(query, cancellationToken));
 
     [HttpGet("{customerId:guid}")]
     public async Task<IActionResult> Customer(Guid customerId, [FromServices] CustomerAnalysis.Handler handler, CancellationToken cancellationToken) =>
-        await handler.ScreenAsync(customerId, User.GetUserId(), null, cancellationToken) is { } screen ? View(screen) : NotFound();
+        await handler.ScreenAsync(customerId, User.GetUserId(), null, cancellationToken) is { } screen ? View(CustomerView, screen) : NotFound();
 
     [HttpPost("{customerId:guid}/aprovar")]
     public Task<IActionResult> Approve(Guid customerId, CustomerAnalysis.Command command, [FromServices] DecideCredit.Handler decide,
@@ -52,7 +54,7 @@ public sealed class CreditAnalysisController(IStringLocalizer<SharedResource> l,
         {
             result.CopyTo(ModelState, "Command.");
             return await screen.ScreenAsync(customerId, User.GetUserId(), command, cancellationToken) is { } again
-                ? View(nameof(Customer), again) : NotFound();
+                ? View(CustomerView, again) : NotFound();
         }
         TempData[Flash.Success] = l[result.Value == CreditOutcome.Approved ? "CreditAnalysis.Approved" : "CreditAnalysis.Rejected"].Value;
         return RedirectToAction(nameof(Index));
