@@ -1,5 +1,6 @@
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
+using Loyalty.Domain.Credit;
 
 namespace Loyalty.Domain.Customers;
 
@@ -19,6 +20,7 @@ public class Customer : ITenantOwned, IAudited
         Document = string.Empty;
         Name = string.Empty;
         Address = Address.Empty;
+        Credit = CreditProfile.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -46,6 +48,9 @@ public class Customer : ITenantOwned, IAudited
     public DateTimeOffset RegisteredAt { get; private set; }
     public Guid? RegisteringStoreId { get; private set; }
     public Guid? RegisteringUserId { get; private set; }
+
+    /// <summary>What the customer declared for credit analysis; empty when nothing was declared.</summary>
+    public CreditProfile Credit { get; private set; }
 
     public bool IsDependent => TitularId is not null;
 
@@ -107,6 +112,8 @@ public class Customer : ITenantOwned, IAudited
         }
         Apply(data);
     }
+
+    public void ChangeCredit(CreditProfile profile) => Credit = CreditProfiles.Validated(profile);
 
     public void ChangeCategory(CustomerCategory category)
     {

@@ -71,6 +71,8 @@ public static class LoyaltyApp
         services.AddScoped<Features.Customers.CustomerSearch>();
         services.AddScoped<Features.Customers.CardNumberDisplay>();
         services.AddScoped<Features.Cards.CardActor>();
+        services.AddScoped<Features.Credit.CreditScoring>();
+        services.AddScoped<Features.Credit.StaffAuthority>();
         services.AddScoped<Features.Audit.RecordNames>();
         services.AddScoped<Features.Customers.Statement.StatementLedger>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();

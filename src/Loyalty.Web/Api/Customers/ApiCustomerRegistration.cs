@@ -78,6 +78,15 @@ public sealed class ApiCustomerRegistration(
             Email = request.Email,
             CardNumber = request.CardNumber,
             RedeemScope = request.RedeemScope == ApiRedeemScope.AllCards ? RedeemScope.AllCards : RedeemScope.TitularOnly,
+            MaritalStatus = request.Credit?.MaritalStatus,
+            Occupation = request.Credit?.Occupation,
+            OccupationDescription = request.Credit?.OccupationDescription,
+            MonthlyIncome = request.Credit?.MonthlyIncome,
+            AdditionalIncome = request.Credit?.AdditionalIncome,
+            ProvenIncome = request.Credit?.ProvenIncome,
+            MonthsAtEmployer = request.Credit?.MonthsAtEmployer,
+            ResidenceType = request.Credit?.ResidenceType,
+            MonthsAtResidence = request.Credit?.MonthsAtResidence,
         };
     }
 

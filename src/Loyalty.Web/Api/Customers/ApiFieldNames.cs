@@ -30,6 +30,15 @@ public static class ApiFieldNames
         [nameof(CustomerForm.CardNumber)] = "cardNumber",
         [nameof(CustomerForm.RedeemScope)] = "redeemScope",
         [nameof(CustomerForm.TitularId)] = "titularDocument",
+        [nameof(CustomerForm.MaritalStatus)] = "credit.maritalStatus",
+        [nameof(CustomerForm.Occupation)] = "credit.occupation",
+        [nameof(CustomerForm.OccupationDescription)] = "credit.occupationDescription",
+        [nameof(CustomerForm.MonthlyIncome)] = "credit.monthlyIncome",
+        [nameof(CustomerForm.AdditionalIncome)] = "credit.additionalIncome",
+        [nameof(CustomerForm.ProvenIncome)] = "credit.provenIncome",
+        [nameof(CustomerForm.MonthsAtEmployer)] = "credit.monthsAtEmployer",
+        [nameof(CustomerForm.ResidenceType)] = "credit.residenceType",
+        [nameof(CustomerForm.MonthsAtResidence)] = "credit.monthsAtResidence",
     };
 
     public static string Of(string formField) => FromForm.GetValueOrDefault(formField, formField);

@@ -48,6 +48,35 @@ public sealed class RegisterCustomerRequest
 
     [Description("Code of the registering store; none when absent.")]
     public string? StoreCode { get; set; }
+
+    [Description("PF only, optional: what the credit score weighs (SPEC §8).")]
+    public CustomerCredit? Credit { get; set; }
+}
+
+/// <summary>The credit analysis data; enum values are the names below (e.g. "Married", "Rented").</summary>
+public sealed class CustomerCredit
+{
+    [JsonConverter(typeof(StrictEnumConverter<Domain.Credit.MaritalStatus>))]
+    [Description("Unmarried, Married, StableUnion, Divorced or Widowed.")]
+    public Domain.Credit.MaritalStatus? MaritalStatus { get; set; }
+
+    [JsonConverter(typeof(StrictEnumConverter<Domain.Credit.Occupation>))]
+    [Description("Employee, CivilServant, SelfEmployed, BusinessOwner, Retired, Student or Unemployed.")]
+    public Domain.Credit.Occupation? Occupation { get; set; }
+
+    [Description("The job title, up to 80 characters.")]
+    public string? OccupationDescription { get; set; }
+
+    public decimal? MonthlyIncome { get; set; }
+    public decimal? AdditionalIncome { get; set; }
+    public bool? ProvenIncome { get; set; }
+    public int? MonthsAtEmployer { get; set; }
+
+    [JsonConverter(typeof(StrictEnumConverter<Domain.Credit.ResidenceType>))]
+    [Description("Owned, Rented, Financed, Family or Other.")]
+    public Domain.Credit.ResidenceType? ResidenceType { get; set; }
+
+    public int? MonthsAtResidence { get; set; }
 }
 
 public sealed class CustomerAddress

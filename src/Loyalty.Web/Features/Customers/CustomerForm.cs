@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Loyalty.Domain.Credit;
 using Loyalty.Domain.Customers;
 using Loyalty.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -36,6 +37,34 @@ public class CustomerForm : IRequiredFields
 
     [Display(Name = "Customer.IsDependent")]
     public bool IsDependent { get; set; }
+
+    // Step 1 — credit analysis data (SPEC §8): optional, weighed by the credit score when given
+    [Display(Name = "CreditProfile.MaritalStatus")]
+    public MaritalStatus? MaritalStatus { get; set; }
+
+    [Display(Name = "CreditProfile.Occupation")]
+    public Occupation? Occupation { get; set; }
+
+    [Display(Name = "CreditProfile.OccupationDescription")]
+    public string? OccupationDescription { get; set; }
+
+    [Display(Name = "CreditProfile.MonthlyIncome")]
+    public decimal? MonthlyIncome { get; set; }
+
+    [Display(Name = "CreditProfile.AdditionalIncome")]
+    public decimal? AdditionalIncome { get; set; }
+
+    [Display(Name = "CreditProfile.ProvenIncome")]
+    public bool? ProvenIncome { get; set; }
+
+    [Display(Name = "CreditProfile.MonthsAtEmployer")]
+    public int? MonthsAtEmployer { get; set; }
+
+    [Display(Name = "CreditProfile.ResidenceType")]
+    public ResidenceType? ResidenceType { get; set; }
+
+    [Display(Name = "CreditProfile.MonthsAtResidence")]
+    public int? MonthsAtResidence { get; set; }
 
     // Step 2 — contact
     [Display(Name = "Address.Cep")]
@@ -102,6 +131,27 @@ public class CustomerForm : IRequiredFields
         },
         Domain.Customers.MobilePhone.TryParse(MobilePhone, out var phone) ? phone.Value : null,
         Trim(Email));
+
+    /// <summary>The credit data as typed; a company (PJ) declares none.</summary>
+    public CreditProfile ToCredit() => PersonType != PersonType.PF ? CreditProfile.Empty : new CreditProfile
+    {
+        MaritalStatus = MaritalStatus, ResidenceType = ResidenceType, ProvenIncome = ProvenIncome, Occupation = Occupation,
+        OccupationDescription = Trim(OccupationDescription), MonthlyIncome = MonthlyIncome, AdditionalIncome = AdditionalIncome,
+        MonthsAtEmployer = MonthsAtEmployer, MonthsAtResidence = MonthsAtResidence,
+    };
+
+    public void FillCredit(CreditProfile credit)
+    {
+        MaritalStatus = credit.MaritalStatus;
+        ResidenceType = credit.ResidenceType;
+        ProvenIncome = credit.ProvenIncome;
+        Occupation = credit.Occupation;
+        OccupationDescription = credit.OccupationDescription;
+        MonthlyIncome = credit.MonthlyIncome;
+        AdditionalIncome = credit.AdditionalIncome;
+        MonthsAtEmployer = credit.MonthsAtEmployer;
+        MonthsAtResidence = credit.MonthsAtResidence;
+    }
 
     /// <summary>The document as stored (digits, upper-case letters), or null when it is not a valid CPF/CNPJ.</summary>
     public string? NormalizedDocument => PersonType == PersonType.PF

@@ -1,6 +1,7 @@
 using Loyalty.Web.Features.Shared;
 using FluentValidation;
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Credit;
 using Loyalty.Domain.Customers;
 using Loyalty.Domain.Tenancy;
 using Microsoft.Extensions.Localization;
@@ -48,6 +49,16 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
                 RuleFor(c => c.BirthDate).Must(b => b!.Value.AddYears(settings.MinimumTitularAge) <= today)
                     .When(c => c.BirthDate is not null && c.BirthDate < today && !c.IsDependent)
                     .WithMessage(_ => l["Customer.TitularTooYoung", settings.MinimumTitularAge]);
+                // Credit data is optional (a loyalty-only tenant never asks for it); what is typed must make sense.
+                RuleFor(c => c.MaritalStatus).IsInEnum().WithMessage(_ => l["Credit.MaritalStatusInvalid"]);
+                RuleFor(c => c.ResidenceType).IsInEnum().WithMessage(_ => l["Credit.ResidenceTypeInvalid"]);
+                RuleFor(c => c.Occupation).IsInEnum().WithMessage(_ => l["Credit.OccupationInvalid"]);
+                RuleFor(c => c.OccupationDescription).MaximumLength(CreditProfile.OccupationDescriptionMaxLength)
+                    .WithMessage(_ => l["Validation.TooLong", CreditProfile.OccupationDescriptionMaxLength]);
+                RuleFor(c => c.MonthlyIncome).InclusiveBetween(0, CreditProfile.MaxIncome).WithMessage(_ => l["Credit.IncomeInvalid"]);
+                RuleFor(c => c.AdditionalIncome).InclusiveBetween(0, CreditProfile.MaxIncome).WithMessage(_ => l["Credit.IncomeInvalid"]);
+                RuleFor(c => c.MonthsAtEmployer).InclusiveBetween(0, CreditProfile.MaxMonths).WithMessage(_ => l["Credit.MonthsInvalid"]);
+                RuleFor(c => c.MonthsAtResidence).InclusiveBetween(0, CreditProfile.MaxMonths).WithMessage(_ => l["Credit.MonthsInvalid"]);
                 RuleFor(c => c.MotherName).NotEmpty().When(_ => settings.Requires(MandatoryFields.MotherName))
                     .WithMessage(_ => l["Validation.Required"])
                     .MaximumLength(Customer.MotherNameMaxLength).WithMessage(_ => l["Validation.TooLong", Customer.MotherNameMaxLength]);

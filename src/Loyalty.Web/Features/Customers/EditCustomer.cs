@@ -51,6 +51,7 @@ public static class EditCustomer
                 Neighborhood = customer.Address.Neighborhood, City = customer.Address.City, Uf = customer.Address.Uf,
                 MobilePhone = customer.MobilePhone, Email = customer.Email, RedeemScope = customer.RedeemScope,
             };
+            command.FillCredit(customer.Credit);
             await FillAsync(command, customer, cancellationToken);
             return command;
         }
@@ -79,6 +80,7 @@ public static class EditCustomer
                 return CommandResult<Guid>.Failure(errors);
             }
             customer.Update(command.ToData());
+            customer.ChangeCredit(command.ToCredit());
             customer.ChangeCategory(category!);
             if (!customer.IsDependent)
             {

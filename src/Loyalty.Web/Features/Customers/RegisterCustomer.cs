@@ -72,6 +72,7 @@ public static class RegisterCustomer
                     ? Customer.RegisterDependent(form.ToData(), category,
                         await db.Customers.SingleAsync(c => c.Id == form.TitularId, cancellationToken), registration)
                     : Customer.RegisterTitular(form.ToData(), category, form.RedeemScope, registration);
+                customer.ChangeCredit(form.ToCredit());
             }
             catch (DomainException ex)
             {

@@ -56,6 +56,7 @@ public static class CreateUser
                 FullName = command.FullName.Trim(),
                 Role = command.Role,
                 Culture = command.Culture,
+                ApprovalAuthority = command.ApprovalAuthority,
                 CreatedAt = clock.GetUtcNow(),
                 Stores = UserStores.For(command),
             };

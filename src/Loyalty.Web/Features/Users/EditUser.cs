@@ -55,6 +55,7 @@ public static class EditUser
                 Role = user.Role,
                 StoreIds = [.. user.Stores.Select(s => s.StoreId)],
                 Culture = user.Culture,
+                ApprovalAuthority = user.ApprovalAuthority,
                 IsActive = user.IsActive,
                 LockedAddresses = await lockout.LockedAddressesAsync(user.Id, cancellationToken),
             };
@@ -91,6 +92,7 @@ public static class EditUser
             user.UserName = StaffUser.LoginName(tenantCode, command.Email);
             user.Role = command.Role;
             user.Culture = command.Culture;
+            user.ApprovalAuthority = command.ApprovalAuthority;
             user.IsActive = command.IsActive;
             user.Stores.Clear();
             user.Stores.AddRange(UserStores.For(command));

@@ -25,6 +25,10 @@ public class UserForm
 
     [Display(Name = "User.Language")]
     public string Culture { get; set; } = SupportedCultures.Default;
+
+    /// <summary>Alçada (SPEC §8): the largest limit the user may grant in a manual credit analysis; blank grants none.</summary>
+    [Display(Name = "User.ApprovalAuthority")]
+    public decimal? ApprovalAuthority { get; set; }
 }
 
 public sealed class UserFormValidator : AbstractValidator<UserForm>
@@ -41,5 +45,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(u => u.StoreIds).Must(s => s.Count <= 1).When(u => u.Role == StaffRole.Cashier)
             .WithMessage(_ => l["User.CashierOneStore"]);
         RuleFor(u => u.Culture).Must(SupportedCultures.IsSupported).WithMessage(_ => l["User.LanguageInvalid"]);
+        RuleFor(u => u.ApprovalAuthority).Must(a => a is not { } v || (v >= 0 && v <= Domain.Credit.CreditProfile.MaxIncome && decimal.Round(v, 2) == v))
+            .WithMessage(_ => l["User.ApprovalAuthorityInvalid"]);
     }
 }

@@ -27,9 +27,13 @@ public static class StaffPolicies
 
     /// <summary>Embossing batches and their receipt (SPEC §8): card operators, and TenantAdmins who do everything.</summary>
     public const string Embossing = nameof(Embossing);
+    /// <summary>Credit analysis (SPEC §8): credit analysts and TenantAdmins.</summary>
+    public const string CreditAnalysis = nameof(CreditAnalysis);
 
     public static void Register(AuthorizationOptions options)
     {
+        options.AddPolicy(CreditAnalysis, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CreditAnalyst)));
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
         options.AddPolicy(TenantAdministration, p => p.RequireTenant().RequireRole(nameof(StaffRole.TenantAdmin)));
         options.AddPolicy(StoreOperations, p => p.RequireTenant()

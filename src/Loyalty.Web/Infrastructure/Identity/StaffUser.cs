@@ -23,6 +23,9 @@ public class StaffUser : IdentityUser<Guid>, IAudited
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Alçada: the largest credit limit this user may grant by hand (SPEC §8); null grants nothing.</summary>
+    public decimal? ApprovalAuthority { get; set; }
+
     public List<StaffUserStore> Stores { get; set; } = [];
 
     public static string LoginName(string? tenantCode, string email) =>

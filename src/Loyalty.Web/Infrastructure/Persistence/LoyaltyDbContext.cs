@@ -36,6 +36,9 @@ public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, Tenant
     public DbSet<CustomerCategory> CustomerCategories => Set<CustomerCategory>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Card> Cards => Set<Card>();
+    public DbSet<Domain.Credit.CreditScoreSet> CreditScoreSets => Set<Domain.Credit.CreditScoreSet>();
+    public DbSet<Domain.Credit.CreditModality> CreditModalities => Set<Domain.Credit.CreditModality>();
+    public DbSet<Domain.Credit.CreditDecision> CreditDecisions => Set<Domain.Credit.CreditDecision>();
     public DbSet<CardHistoryEntry> CardHistory => Set<CardHistoryEntry>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
     public DbSet<Department> Departments => Set<Department>();

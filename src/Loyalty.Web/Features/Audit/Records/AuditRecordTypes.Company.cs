@@ -32,6 +32,7 @@ public static partial class AuditRecordTypes
                 ("FullName", AuditField.Text("User.FullName")), ("Email", AuditField.Text("User.Email")),
                 ("Role", AuditField.Enum<StaffRole>("User.Role", "Role.")), ("Culture", AuditField.Choice("User.Language", "Language.")),
                 ("IsActive", AuditField.YesNo("User.IsActive")), ("CreatedAt", AuditField.Instant("CreatedAt")),
+                ("ApprovalAuthority", AuditField.Money("User.ApprovalAuthority") with { Empty = "User.NoAuthority" }),
                 ("SignInLockout", new AuditField("Audit.Field.SignInLockout", FieldFormat.ClientAddresses, Empty: "Audit.Field.NotLocked")),
                 ("ClientAddress", AuditField.Text("Audit.Field.ClientAddress")), ("LockedUntil", AuditField.Instant("Audit.Field.LockedUntil")),
             ],

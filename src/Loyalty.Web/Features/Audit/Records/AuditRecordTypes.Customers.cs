@@ -41,6 +41,7 @@ public static partial class AuditRecordTypes
                 ("Address.Neighborhood", AuditField.Text("Address.Neighborhood")), ("Address.City", AuditField.Text("Address.City")),
                 ("Address.Uf", AuditField.Text("Address.Uf")),
                 ("MobilePhone", AuditField.Text("Customer.MobilePhone")), ("Email", AuditField.Text("Customer.Email")),
+                .. CreditProfileFields(),
                 ("Status", AuditField.Enum<CustomerStatus>("Status", "CustomerStatus.")),
                 ("Origin", AuditField.Enum<RegistrationOrigin>("Audit.Field.RegistrationOrigin", "Origin.")),
                 ("RegisteredAt", AuditField.Instant("CustomerProfile.RegisteredAt")),

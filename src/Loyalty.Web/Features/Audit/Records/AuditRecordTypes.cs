@@ -22,7 +22,8 @@ public static partial class AuditRecordTypes
     /// <summary>How an entry of a type nobody declared reads: a neutral name, never the class name.</summary>
     public static readonly AuditRecordType Unknown = new(string.Empty, "Audit.Type.Unknown");
 
-    public static IReadOnlyList<AuditRecordType> All { get; } = [.. Company(), .. Customers(), .. Catalog(), .. Campaigns(), .. Embossing()];
+    public static IReadOnlyList<AuditRecordType> All { get; } =
+        [.. Company(), .. Customers(), .. Catalog(), .. Campaigns(), .. Embossing(), .. Credit()];
 
     private static readonly Dictionary<string, AuditRecordType> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
 

@@ -25,6 +25,9 @@ public enum RecordKind
     Redemption,
     GiftVoucher,
     EmbossingBatch,
+    CreditScoreSet,
+    CreditModality,
+    CreditDecision,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -97,6 +100,13 @@ public sealed class RecordNames(LoyaltyDbContext db)
         RecordKind.EmbossingBatch => await db.Set<Loyalty.Domain.Cards.Embossing.EmbossingBatch>().AsNoTracking().Where(b => ids.Contains(b.Id))
             .Select(b => new { b.Id, b.Number }).ToDictionaryAsync(b => b.Id, b => new RecordName(
                 Loyalty.Domain.Numbering.DocumentNumber.Format(Loyalty.Domain.Numbering.DocumentKind.EmbossingBatch, b.Number), $"/cartoes/lotes/{b.Number}"), ct),
+        RecordKind.CreditScoreSet => await db.CreditScoreSets.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new RecordName(s.EffectiveFrom.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                $"/credito/parametros/{s.Id}"), ct),
+        RecordKind.CreditModality => await db.CreditModalities.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new RecordName(m.Name, "/credito/modalidades"), ct),
+        RecordKind.CreditDecision => OfCustomer(await db.CreditDecisions.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new Owned(d.Id, c.Id, c.Name)).ToListAsync(ct)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

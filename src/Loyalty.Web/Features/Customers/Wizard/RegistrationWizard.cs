@@ -17,7 +17,9 @@ public sealed class RegistrationWizard : CustomerForm
     private static readonly string[] PersonalFields =
     [
         nameof(PersonType), nameof(Document), nameof(Name), nameof(Gender), nameof(BirthDate), nameof(MotherName),
-        nameof(CategoryId), nameof(IsDependent),
+        nameof(CategoryId), nameof(IsDependent), nameof(MaritalStatus), nameof(Occupation), nameof(OccupationDescription),
+        nameof(MonthlyIncome), nameof(AdditionalIncome), nameof(ProvenIncome), nameof(MonthsAtEmployer), nameof(ResidenceType),
+        nameof(MonthsAtResidence),
     ];
 
     private static readonly string[] ContactFields =
@@ -96,6 +98,15 @@ public sealed class RegistrationWizard : CustomerForm
         nameof(MotherName) => MotherName,
         nameof(CategoryId) => CategoryId?.ToString(),
         nameof(IsDependent) => IsDependent ? "true" : "false",
+        nameof(MaritalStatus) => MaritalStatus?.ToString(),
+        nameof(Occupation) => Occupation?.ToString(),
+        nameof(OccupationDescription) => OccupationDescription,
+        nameof(MonthlyIncome) => MonthlyIncome?.ToString(CultureInfo.CurrentCulture),
+        nameof(AdditionalIncome) => AdditionalIncome?.ToString(CultureInfo.CurrentCulture),
+        nameof(ProvenIncome) => ProvenIncome?.ToString(),
+        nameof(MonthsAtEmployer) => MonthsAtEmployer?.ToString(CultureInfo.InvariantCulture),
+        nameof(ResidenceType) => ResidenceType?.ToString(),
+        nameof(MonthsAtResidence) => MonthsAtResidence?.ToString(CultureInfo.InvariantCulture),
         nameof(Cep) => Cep,
         nameof(Street) => Street,
         nameof(Number) => Number,

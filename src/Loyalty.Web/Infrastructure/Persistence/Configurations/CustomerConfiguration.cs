@@ -38,6 +38,20 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             a.Property(x => x.Uf).HasMaxLength(2);
             a.Ignore(x => x.IsComplete);
         });
+        builder.ComplexProperty(c => c.Credit, c =>
+        {
+            c.Property(x => x.MaritalStatus).HasConversion<string>().HasMaxLength(12).HasColumnName("credit_marital_status");
+            c.Property(x => x.ResidenceType).HasConversion<string>().HasMaxLength(12).HasColumnName("credit_residence_type");
+            c.Property(x => x.ProvenIncome).HasColumnName("credit_proven_income");
+            c.Property(x => x.Occupation).HasConversion<string>().HasMaxLength(14).HasColumnName("credit_occupation");
+            c.Property(x => x.OccupationDescription).HasMaxLength(Loyalty.Domain.Credit.CreditProfile.OccupationDescriptionMaxLength)
+                .HasColumnName("credit_occupation_description");
+            c.Property(x => x.MonthlyIncome).HasPrecision(12, 2).HasColumnName("credit_monthly_income");
+            c.Property(x => x.AdditionalIncome).HasPrecision(12, 2).HasColumnName("credit_additional_income");
+            c.Property(x => x.MonthsAtEmployer).HasColumnName("credit_months_at_employer");
+            c.Property(x => x.MonthsAtResidence).HasColumnName("credit_months_at_residence");
+            c.Ignore(x => x.IsEmpty);
+        });
         builder.Property<string>(SearchName).HasMaxLength(Customer.NameMaxLength)
             .HasComputedColumnSql("immutable_unaccent(lower(name))", stored: true);
         // Customer.AccountHolderId's rule, kept by PostgreSQL: what the purchase's hand-written SQL joins on, and what

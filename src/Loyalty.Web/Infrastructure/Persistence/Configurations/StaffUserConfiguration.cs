@@ -13,6 +13,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.Property(u => u.FullName).HasMaxLength(StaffUser.FullNameMaxLength);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(u => u.Culture).HasMaxLength(10);
+        builder.Property(u => u.ApprovalAuthority).HasPrecision(12, 2);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         // Identity's own index on the normalised user name is replaced by one that includes the tenant; PlatformAdmins
         // (no tenant) are kept unique among themselves by NULLS NOT DISTINCT.
