@@ -25,6 +25,12 @@ public static class StaffPolicies
     /// <summary>The points audit queue: TenantAdmins, and store managers for their stores' purchases.</summary>
     public const string PointsAudit = nameof(PointsAudit);
 
+    /// <summary>A card's screen, PIN, block, unblock, cancel and reissue, and the expiry lists (SPEC §8).</summary>
+    public const string CardMaintenance = nameof(CardMaintenance);
+
+    /// <summary>The card movement log (SPEC §9): TenantAdmins, and store managers for their stores.</summary>
+    public const string CardMovements = nameof(CardMovements);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(Platform, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
@@ -42,6 +48,10 @@ public static class StaffPolicies
         options.AddPolicy(RedemptionBlocks, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.AddPolicy(PointsAudit, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
+        options.AddPolicy(CardMaintenance, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CardOperator)));
+        options.AddPolicy(CardMovements, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

@@ -46,6 +46,7 @@ public sealed partial class ResourceCompletenessTests
         ["CustomerStatus."] = Names<Loyalty.Domain.Customers.CustomerStatus>(),
         ["Origin."] = Names<Loyalty.Domain.Customers.RegistrationOrigin>(),
         ["CardStatus."] = Names<Loyalty.Domain.Cards.CardStatus>(),
+        ["CardOperation."] = [.. Names<Loyalty.Domain.Cards.CardOperations>().Where(n => n != "None")],
         ["Relationship."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["RelationshipHelp."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),

@@ -24,6 +24,7 @@ public enum RecordKind
     Purchase,
     Redemption,
     GiftVoucher,
+    CardReason,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -93,6 +94,8 @@ public sealed class RecordNames(LoyaltyDbContext db)
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new Owned(r.Id, c.Id, c.Name)).ToListAsync(ct)),
         RecordKind.GiftVoucher => OfCustomer(await db.GiftVouchers.AsNoTracking().Where(v => ids.Contains(v.Id))
             .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new Owned(v.Id, c.Id, c.Name)).ToListAsync(ct)),
+        RecordKind.CardReason => await db.CardReasons.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => new RecordName(r.Description, $"/cartoes/motivos/{r.Id}/editar"), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -923,6 +923,91 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("cards", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<byte[]>("PinHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_hash");
+
+                    b.Property<int>("PinIterations")
+                        .HasColumnType("integer")
+                        .HasColumnName("pin_iterations");
+
+                    b.Property<byte[]>("PinSalt")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_salt");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("WrongTries")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("wrong_tries");
+
+                    b.HasKey("CardId")
+                        .HasName("pk_card_pins");
+
+                    b.ToTable("card_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Operations")
+                        .HasColumnType("integer")
+                        .HasColumnName("operations");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_reasons");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_card_reasons_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Description")
+                        .IsUnique()
+                        .HasDatabaseName("ix_card_reasons_tenant_id_description");
+
+                    b.ToTable("card_reasons", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2145,31 +2230,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
-            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<string>("Word")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("word")
-                        .UseCollation("C");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.HasKey("TenantId", "Word", "CustomerId")
-                        .HasName("pk_customer_name_words");
-
-                    b.HasIndex("TenantId", "CustomerId", "Word")
-                        .HasDatabaseName("ix_customer_name_words_tenant_id_customer_id_word");
-
-                    b.ToTable("customer_name_words", (string)null);
-                });
-
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2465,6 +2525,31 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasName("pk_document_sequences");
 
                     b.ToTable("document_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("word")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("TenantId", "Word", "CustomerId")
+                        .HasName("pk_customer_name_words");
+
+                    b.HasIndex("TenantId", "CustomerId", "Word")
+                        .HasDatabaseName("ix_customer_name_words_tenant_id_customer_id_word");
+
+                    b.ToTable("customer_name_words", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2870,6 +2955,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cards_customers_tenant_id_customer_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithOne()
+                        .HasForeignKey("Loyalty.Domain.Cards.CardPin", "CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_pins_cards_card_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("Loyalty.Domain.Catalog.Department", null)
@@ -3112,17 +3207,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_stores_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CustomerId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_name_words_customers_tenant_id_customer_id");
-                });
-
             modelBuilder.Entity("Loyalty.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
@@ -3178,6 +3262,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_document_sequences_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Web.Infrastructure.Persistence.CustomerNameWord", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CustomerId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_name_words_customers_tenant_id_customer_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
