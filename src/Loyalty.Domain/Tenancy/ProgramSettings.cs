@@ -7,7 +7,7 @@ namespace Loyalty.Domain.Tenancy;
 
 /// <summary>
 /// The tenant's loyalty-program settings, one row per tenant: the default antifraud rule set, the mandatory registration
-/// fields, the minimum age of a PF titular and the card numbering.
+/// fields, the minimum age of a PF titular, the card numbering, the card flow and the cards' validity.
 /// </summary>
 public class ProgramSettings : ITenantOwned, IAudited
 {
@@ -38,6 +38,12 @@ public class ProgramSettings : ITenantOwned, IAudited
 
     public CardNumberRule CardRule => new(CardPrefix, CardLength);
 
+    /// <summary>Loyalty only (cards Active at the counter) or loyalty and credit (06 → analysis → 07 → … → 01), SPEC §8.</summary>
+    public CardFlow CardFlow { get; private set; }
+
+    /// <summary>How many months a card is valid after the month it was issued (SPEC §8, default 60).</summary>
+    public int CardValidityMonths { get; private set; }
+
     /// <summary>What a new tenant starts with (SPEC §2–3): no antifraud rule, no optional field required, age 16.</summary>
     public static ProgramSettings ForNewTenant() => new()
     {
@@ -48,6 +54,32 @@ public class ProgramSettings : ITenantOwned, IAudited
         CardLength = DefaultCardLength,
         NextCardSequence = 1,
         PointsPerReal = DefaultPointsPerReal,
+        CardFlow = CardFlow.LoyaltyOnly,
+        CardValidityMonths = Card.DefaultValidityMonths,
+    };
+
+    public void ChangeCardFlow(CardFlow flow, int validityMonths)
+    {
+        if (!Enum.IsDefined(flow))
+        {
+            throw new DomainException("Settings.CardFlowInvalid");
+        }
+        if (validityMonths is < 1 or > Card.MaxValidityMonths)
+        {
+            throw new DomainException("Card.ValidityInvalid");
+        }
+        CardFlow = flow;
+        CardValidityMonths = validityMonths;
+    }
+
+    /// <summary>
+    /// The status a titular's new card starts in: Active on loyalty only; on loyalty and credit, 06 awaiting the credit
+    /// analysis, or 07 (straight to embossing) for a customer of an agreement company.
+    /// </summary>
+    public CardStatus InitialCardStatus(bool underAgreement) => CardFlow switch
+    {
+        CardFlow.LoyaltyAndCredit => underAgreement ? CardStatus.CreditApproved : CardStatus.Registered,
+        _ => CardStatus.Active,
     };
 
     public void ChangePointsPerReal(decimal pointsPerReal)

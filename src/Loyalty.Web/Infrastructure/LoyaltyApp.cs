@@ -70,6 +70,7 @@ public static class LoyaltyApp
         services.AddScoped<Api.Customers.ApiCustomerRegistration>();
         services.AddScoped<Features.Customers.CustomerSearch>();
         services.AddScoped<Features.Customers.CardNumberDisplay>();
+        services.AddScoped<Features.Cards.CardActor>();
         services.AddScoped<Features.Audit.RecordNames>();
         services.AddScoped<Features.Customers.Statement.StatementLedger>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();

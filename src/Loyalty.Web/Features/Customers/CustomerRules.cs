@@ -25,6 +25,13 @@ public sealed class CustomerRules(LoyaltyDbContext db, IStringLocalizer<SharedRe
         return _settings;
     }
 
+    /// <summary>Today in the tenant's time zone (the day a card is issued, the day its expiry counts from).</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken)
+    {
+        await SettingsAsync(cancellationToken);
+        return _today;
+    }
+
     public async Task<CustomerFormValidator> ValidatorAsync(bool isNew, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(cancellationToken);

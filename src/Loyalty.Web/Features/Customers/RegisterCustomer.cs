@@ -3,6 +3,7 @@ using Loyalty.Domain.Cards;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Cards;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public static class RegisterCustomer
         public bool Succeeded => Value is not null;
     }
 
-    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, CardActor actor, IStringLocalizer<SharedResource> l)
     {
         /// <summary>Checks the steps up to <paramref name="step"/> (1–3): what the wizard asks before moving on.</summary>
         public async Task<Outcome> ValidateAsync(CustomerForm form, int step, CancellationToken cancellationToken)
@@ -82,7 +83,9 @@ public static class RegisterCustomer
                 ? (await GenerateCardNumberAsync(cancellationToken), true)
                 : (CardNumberRule.Normalize(form.CardNumber)!, false);
             db.Customers.Add(customer);
-            db.Cards.Add(Card.IssueActive(customer.Id, number, generated, registration.At));
+            var settings = await rules.SettingsAsync(cancellationToken);
+            db.Cards.Add(Card.Issue(customer.Id, number, generated, settings.InitialCardStatus(underAgreement: false),
+                await rules.TodayAsync(cancellationToken), settings.CardValidityMonths, actor.Change() with { At = registration.At }));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -36,6 +36,7 @@ public partial class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options
     public DbSet<CustomerCategory> CustomerCategories => Set<CustomerCategory>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Card> Cards => Set<Card>();
+    public DbSet<CardHistoryEntry> CardHistory => Set<CardHistoryEntry>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Section> Sections => Set<Section>();

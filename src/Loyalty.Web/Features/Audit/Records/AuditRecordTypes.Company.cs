@@ -1,3 +1,4 @@
+using Loyalty.Domain.Cards;
 using System.Text.Json;
 using Loyalty.Domain.Customers;
 using Loyalty.Domain.Staff;
@@ -62,6 +63,8 @@ public static partial class AuditRecordTypes
                 ("CardPrefix", AuditField.Text("Settings.CardPrefix")), ("CardLength", AuditField.Number("Settings.CardLength")),
                 // Moves with every generated card: shown, so that a change never reads as empty.
                 ("NextCardSequence", AuditField.Number("Audit.Field.NextCardSequence")),
+                ("CardFlow", AuditField.Enum<CardFlow>("Settings.CardFlow", "CardFlow.")),
+                ("CardValidityMonths", AuditField.Number("Settings.CardValidityMonths")),
                 .. AntifraudFields("DefaultRules"),
             ],
         },

@@ -59,8 +59,12 @@ public static partial class AuditRecordTypes
             [
                 ("CustomerId", AuditField.Ref("Purchases.Customer", RecordKind.Customer)), ("Number", AuditField.CardNumber("Customer.CardNumber")),
                 ("Status", AuditField.Enum<CardStatus>("Status", "CardStatus.")), ("WasGenerated", AuditField.YesNo("Audit.Field.CardGenerated")),
-                ("IssuedAt", AuditField.Instant("CustomerProfile.IssuedAt")),
+                ("IssuedAt", AuditField.Instant("CustomerProfile.IssuedAt")), ("ExpiresOn", AuditField.Date("Cards.ExpiresOn")),
+                ("ReplacesCardId", AuditField.Ref("Cards.Replaces", RecordKind.Card)),
+                ("ReplacedByCardId", AuditField.Ref("Cards.ReplacedBy", RecordKind.Card)),
             ],
+            // The batch is named by the embossing screens; the status change already says "plastic issued".
+            Hidden = new HashSet<string> { "EmbossingBatchId" },
         },
         new("RedemptionBlock", "Audit.Type.RedemptionBlock")
         {

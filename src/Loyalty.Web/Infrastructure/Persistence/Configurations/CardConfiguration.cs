@@ -26,5 +26,27 @@ internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
         builder.HasOne<Customer>().WithMany()
             .HasForeignKey(c => new { c.TenantId, c.CustomerId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
             .OnDelete(DeleteBehavior.Restrict);
+        // The role homes count cards by status; the embossing filter lists the 07s.
+        builder.HasIndex(c => new { c.TenantId, c.Status });
+        builder.HasIndex(c => new { c.TenantId, c.EmbossingBatchId });
+        builder.HasMany(c => c.History).WithOne()
+            .HasForeignKey(h => new { h.TenantId, h.CardId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CardHistoryEntryConfiguration : IEntityTypeConfiguration<CardHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<CardHistoryEntry> builder)
+    {
+        builder.ToTable("card_history");
+        builder.Property(h => h.Event).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.ByName).HasMaxLength(CardChange.ByNameMaxLength);
+        builder.Property(h => h.Reason).HasMaxLength(CardChange.ReasonMaxLength);
+        builder.Property(h => h.Observation).HasMaxLength(CardChange.ObservationMaxLength);
+        builder.HasIndex(h => new { h.TenantId, h.CardId, h.At });
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ProgramSettingsConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(s => s.CardPrefix).HasMaxLength(CardNumberRule.MaxPrefixLength);
         builder.Property(s => s.PointsPerReal).HasPrecision(7, 2);
         builder.Ignore(s => s.CardRule);
+        builder.Property(s => s.CardFlow).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Tenant>().WithOne().HasForeignKey<ProgramSettings>(s => s.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -876,6 +876,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<Guid?>("EmbossingBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("embossing_batch_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
@@ -892,6 +900,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("ReplacedByCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_card_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_card_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -910,8 +926,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cards");
 
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_cards_tenant_id_id");
+
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_cards_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "EmbossingBatchId")
+                        .HasDatabaseName("ix_cards_tenant_id_embossing_batch_id");
 
                     b.HasIndex("TenantId", "LastDigits")
                         .HasDatabaseName("ix_cards_tenant_id_last_digits");
@@ -920,7 +942,83 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cards_tenant_id_number");
 
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_cards_tenant_id_status");
+
                     b.ToTable("cards", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("observation");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReasonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reason_id");
+
+                    b.Property<Guid?>("RelatedCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_card_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_history");
+
+                    b.HasIndex("TenantId", "CardId", "At")
+                        .HasDatabaseName("ix_card_history_tenant_id_card_id_at");
+
+                    b.ToTable("card_history", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
@@ -2078,6 +2176,12 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("CardFlow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_flow");
+
                     b.Property<int>("CardLength")
                         .HasColumnType("integer")
                         .HasColumnName("card_length");
@@ -2087,6 +2191,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("card_prefix");
+
+                    b.Property<int>("CardValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("card_validity_months");
 
                     b.Property<int>("MandatoryFields")
                         .HasColumnType("integer")
@@ -2955,6 +3063,17 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cards_customers_tenant_id_customer_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithMany("History")
+                        .HasForeignKey("TenantId", "CardId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
                 {
                     b.HasOne("Loyalty.Domain.Cards.Card", null)
@@ -3329,6 +3448,11 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206012509_CardMaintenance")]
-    partial class CardMaintenance
+    [Migration("20261206012041_CardLifeCycle")]
+    partial class CardLifeCycle
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -879,6 +879,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<Guid?>("EmbossingBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("embossing_batch_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
@@ -895,6 +903,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(19)
                         .HasColumnType("character varying(19)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("ReplacedByCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_card_id");
+
+                    b.Property<Guid?>("ReplacesCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_card_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -913,8 +929,14 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cards");
 
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_cards_tenant_id_id");
+
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_cards_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "EmbossingBatchId")
+                        .HasDatabaseName("ix_cards_tenant_id_embossing_batch_id");
 
                     b.HasIndex("TenantId", "LastDigits")
                         .HasDatabaseName("ix_cards_tenant_id_last_digits");
@@ -923,92 +945,83 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_cards_tenant_id_number");
 
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_cards_tenant_id_status");
+
                     b.ToTable("cards", (string)null);
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
-                {
-                    b.Property<Guid>("CardId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("card_id");
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
-
-                    b.Property<DateTimeOffset?>("LockedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_at");
-
-                    b.Property<byte[]>("PinHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("pin_hash");
-
-                    b.Property<int>("PinIterations")
-                        .HasColumnType("integer")
-                        .HasColumnName("pin_iterations");
-
-                    b.Property<byte[]>("PinSalt")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("pin_salt");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<int>("WrongTries")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("wrong_tries");
-
-                    b.HasKey("CardId")
-                        .HasName("pk_card_pins");
-
-                    b.ToTable("card_pins", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Cards.CardReason", b =>
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("at");
 
-                    b.Property<string>("Description")
+                    b.Property<string>("ByName")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("description");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
 
-                    b.Property<int>("Operations")
-                        .HasColumnType("integer")
-                        .HasColumnName("operations");
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Observation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("observation");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReasonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reason_id");
+
+                    b.Property<Guid?>("RelatedCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_card_id");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
                     b.HasKey("Id")
-                        .HasName("pk_card_reasons");
+                        .HasName("pk_card_history");
 
-                    b.HasAlternateKey("TenantId", "Id")
-                        .HasName("ak_card_reasons_tenant_id_id");
+                    b.HasIndex("TenantId", "CardId", "At")
+                        .HasDatabaseName("ix_card_history_tenant_id_card_id_at");
 
-                    b.HasIndex("TenantId", "Description")
-                        .IsUnique()
-                        .HasDatabaseName("ix_card_reasons_tenant_id_description");
-
-                    b.ToTable("card_reasons", (string)null);
+                    b.ToTable("card_history", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
@@ -2081,6 +2094,12 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("CardFlow")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_flow");
+
                     b.Property<int>("CardLength")
                         .HasColumnType("integer")
                         .HasColumnName("card_length");
@@ -2090,6 +2109,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("card_prefix");
+
+                    b.Property<int>("CardValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("card_validity_months");
 
                     b.Property<int>("MandatoryFields")
                         .HasColumnType("integer")
@@ -2958,14 +2981,15 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cards_customers_tenant_id_customer_id");
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardHistoryEntry", b =>
                 {
                     b.HasOne("Loyalty.Domain.Cards.Card", null)
-                        .WithOne()
-                        .HasForeignKey("Loyalty.Domain.Cards.CardPin", "CardId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .WithMany("History")
+                        .HasForeignKey("TenantId", "CardId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_card_pins_cards_card_id");
+                        .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
@@ -3332,6 +3356,11 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Campaigns.Redemption", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
