@@ -85,6 +85,7 @@ public static class CreateTenant
             // Every tenant starts with its program settings and the default category "Padrão" (SPEC §2–3).
             db.ProgramSettings.Add(ProgramSettings.ForNewTenant());
             db.CustomerCategories.Add(CustomerCategory.CreateDefault(now));
+            db.CardReasons.AddRange(Loyalty.Domain.Cards.CardReason.Defaults(now));
             await db.SaveChangesAsync(cancellationToken);
 
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

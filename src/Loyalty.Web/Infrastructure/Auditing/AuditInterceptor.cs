@@ -16,7 +16,7 @@ public sealed class AuditInterceptor(TenantContext tenant, AuditActor actor, Tim
     private static readonly HashSet<string> NeverLogged =
     [
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "AccessFailedCount",
-        "NormalizedUserName", "NormalizedEmail", "PinHash",
+        "NormalizedUserName", "NormalizedEmail", "PinHash", "PinSalt",
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -29,6 +29,11 @@ public static class StaffPolicies
     public const string Embossing = nameof(Embossing);
     /// <summary>Credit analysis (SPEC §8): credit analysts and TenantAdmins.</summary>
     public const string CreditAnalysis = nameof(CreditAnalysis);
+    /// <summary>A card's screen, PIN, block, unblock, cancel and reissue, and the expiry lists (SPEC §8).</summary>
+    public const string CardMaintenance = nameof(CardMaintenance);
+
+    /// <summary>The card movement log (SPEC §9): TenantAdmins, and store managers for their stores.</summary>
+    public const string CardMovements = nameof(CardMovements);
 
     public static void Register(AuthorizationOptions options)
     {
@@ -52,6 +57,10 @@ public static class StaffPolicies
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.AddPolicy(Embossing, p => p.RequireTenant()
             .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CardOperator)));
+        options.AddPolicy(CardMaintenance, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.CardOperator)));
+        options.AddPolicy(CardMovements, p => p.RequireTenant()
+            .RequireRole(nameof(StaffRole.TenantAdmin), nameof(StaffRole.StoreManager)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 

@@ -19,7 +19,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loyalty.Web.Infrastructure.Persistence;
 
-public class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, TenantContext tenant)
+public partial class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options, TenantContext tenant)
     : IdentityUserContext<StaffUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";

@@ -49,6 +49,7 @@ public sealed partial class ResourceCompletenessTests
         ["CardFlow."] = Names<Loyalty.Domain.Cards.CardFlow>(),
         ["CardEvent."] = Names<Loyalty.Domain.Cards.CardEvent>(),
         ["NoEarningReason."] = Names<Loyalty.Domain.Cards.NoEarningReason>(),
+        ["CardOperation."] = [.. Names<Loyalty.Domain.Cards.CardOperations>().Where(n => n != "None")],
         ["Relationship."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["RelationshipHelp."] = Names<Loyalty.Web.Features.Customers.RelationshipView>(),
         ["Statement.Operation."] = Names<Loyalty.Web.Features.Customers.CustomerStatement.Operation>(),

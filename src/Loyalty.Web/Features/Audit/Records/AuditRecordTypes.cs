@@ -13,7 +13,7 @@ public static partial class AuditRecordTypes
     /// <summary>Keys, tenancy, concurrency tokens, hashes and normalised copies: machine bookkeeping on every type.</summary>
     public static readonly IReadOnlySet<string> AlwaysHidden = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Id", "TenantId", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "SecretHash", "PinHash", "RowVersion",
+        "Id", "TenantId", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "SecretHash", "PinHash", "PinSalt", "PinIterations", "RowVersion",
         "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "RequestKey", "SearchName",
         // Derived by the database from the titular (which account earns); the titular itself is shown.
         "AccountHolderId", "LastDigits",
@@ -23,7 +23,7 @@ public static partial class AuditRecordTypes
     public static readonly AuditRecordType Unknown = new(string.Empty, "Audit.Type.Unknown");
 
     public static IReadOnlyList<AuditRecordType> All { get; } =
-        [.. Company(), .. Customers(), .. Catalog(), .. Campaigns(), .. Embossing(), .. Credit()];
+        [.. Company(), .. Customers(), .. Catalog(), .. Campaigns(), .. Embossing(), .. Credit(), .. CardMaintenance()];
 
     private static readonly Dictionary<string, AuditRecordType> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
 

@@ -28,6 +28,7 @@ public enum RecordKind
     CreditScoreSet,
     CreditModality,
     CreditDecision,
+    CardReason,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -107,6 +108,8 @@ public sealed class RecordNames(LoyaltyDbContext db)
             .ToDictionaryAsync(m => m.Id, m => new RecordName(m.Name, "/credito/modalidades"), ct),
         RecordKind.CreditDecision => OfCustomer(await db.CreditDecisions.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new Owned(d.Id, c.Id, c.Name)).ToListAsync(ct)),
+        RecordKind.CardReason => await db.CardReasons.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => new RecordName(r.Description, $"/cartoes/motivos/{r.Id}/editar"), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1020,6 +1020,91 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("card_history", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<byte[]>("PinHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_hash");
+
+                    b.Property<int>("PinIterations")
+                        .HasColumnType("integer")
+                        .HasColumnName("pin_iterations");
+
+                    b.Property<byte[]>("PinSalt")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_salt");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("WrongTries")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("wrong_tries");
+
+                    b.HasKey("CardId")
+                        .HasName("pk_card_pins");
+
+                    b.ToTable("card_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Operations")
+                        .HasColumnType("integer")
+                        .HasColumnName("operations");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_reasons");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_card_reasons_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Description")
+                        .IsUnique()
+                        .HasDatabaseName("ix_card_reasons_tenant_id_description");
+
+                    b.ToTable("card_reasons", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3559,6 +3644,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithOne()
+                        .HasForeignKey("Loyalty.Domain.Cards.CardPin", "CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_pins_cards_card_id");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Cards.Embossing.EmbossingBatchCard", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261206013047_CreditAnalysis")]
-    partial class CreditAnalysis
+    [Migration("20261206014928_CardMaintenance")]
+    partial class CardMaintenance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1024,6 +1024,91 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("card_history", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.Property<byte[]>("PinHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_hash");
+
+                    b.Property<int>("PinIterations")
+                        .HasColumnType("integer")
+                        .HasColumnName("pin_iterations");
+
+                    b.Property<byte[]>("PinSalt")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pin_salt");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("WrongTries")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("wrong_tries");
+
+                    b.HasKey("CardId")
+                        .HasName("pk_card_pins");
+
+                    b.ToTable("card_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Operations")
+                        .HasColumnType("integer")
+                        .HasColumnName("operations");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_card_reasons");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_card_reasons_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Description")
+                        .IsUnique()
+                        .HasDatabaseName("ix_card_reasons_tenant_id_description");
+
+                    b.ToTable("card_reasons", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1251,299 +1336,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("customer_categories", (string)null);
                 });
 
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditDecision", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid?>("AnalystId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("analyst_id");
-
-                    b.Property<string>("AnalystName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("analyst_name");
-
-                    b.Property<Guid>("CardId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("card_id");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.Property<DateTimeOffset>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<decimal>("Limit")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("limit");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("mode");
-
-                    b.Property<string>("Observation")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("observation");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("outcome");
-
-                    b.Property<int>("Reasons")
-                        .HasColumnType("integer")
-                        .HasColumnName("reasons");
-
-                    b.Property<Guid?>("RunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("run_id");
-
-                    b.Property<int?>("Score")
-                        .HasColumnType("integer")
-                        .HasColumnName("score");
-
-                    b.Property<Guid?>("ScoreSetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("score_set_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_decisions");
-
-                    b.HasAlternateKey("TenantId", "Id")
-                        .HasName("ak_credit_decisions_tenant_id_id");
-
-                    b.HasIndex("TenantId", "CardId")
-                        .HasDatabaseName("ix_credit_decisions_tenant_id_card_id");
-
-                    b.HasIndex("TenantId", "RunId")
-                        .HasDatabaseName("ix_credit_decisions_tenant_id_run_id")
-                        .HasFilter("run_id IS NOT NULL");
-
-                    b.HasIndex("TenantId", "CustomerId", "DecidedAt")
-                        .HasDatabaseName("ix_credit_decisions_tenant_id_customer_id_decided_at");
-
-                    b.ToTable("credit_decisions", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditDecisionShare", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("amount");
-
-                    b.Property<Guid>("DecisionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("decision_id");
-
-                    b.Property<Guid>("ModalityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("modality_id");
-
-                    b.Property<string>("ModalityName")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("modality_name");
-
-                    b.Property<decimal>("Percent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)")
-                        .HasColumnName("percent");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_decision_shares");
-
-                    b.HasIndex("TenantId", "DecisionId")
-                        .HasDatabaseName("ix_credit_decision_shares_tenant_id_decision_id");
-
-                    b.ToTable("credit_decision_shares", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditModality", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_modalities");
-
-                    b.HasIndex("TenantId", "Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_credit_modalities_tenant_id_name");
-
-                    b.ToTable("credit_modalities", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditScoreSet", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<decimal>("CurrencyIndex")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)")
-                        .HasColumnName("currency_index");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_from");
-
-                    b.Property<int>("MinimumScore")
-                        .HasColumnType("integer")
-                        .HasColumnName("minimum_score");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_score_sets");
-
-                    b.HasAlternateKey("TenantId", "Id")
-                        .HasName("ak_credit_score_sets_tenant_id_id");
-
-                    b.HasIndex("TenantId", "EffectiveFrom")
-                        .IsUnique()
-                        .HasDatabaseName("ix_credit_score_sets_tenant_id_effective_from");
-
-                    b.ToTable("credit_score_sets", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.LimitBand", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal>("Limit")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("limit");
-
-                    b.Property<int>("ScoreFrom")
-                        .HasColumnType("integer")
-                        .HasColumnName("score_from");
-
-                    b.Property<int?>("ScoreTo")
-                        .HasColumnType("integer")
-                        .HasColumnName("score_to");
-
-                    b.Property<Guid>("SetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("set_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_limit_bands");
-
-                    b.HasIndex("TenantId", "SetId")
-                        .HasDatabaseName("ix_credit_limit_bands_tenant_id_set_id");
-
-                    b.ToTable("credit_limit_bands", (string)null);
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.ScoreWeight", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Attribute")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("attribute");
-
-                    b.Property<int?>("Option")
-                        .HasColumnType("integer")
-                        .HasColumnName("option");
-
-                    b.Property<int>("Points")
-                        .HasColumnType("integer")
-                        .HasColumnName("points");
-
-                    b.Property<decimal?>("RangeFrom")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("range_from");
-
-                    b.Property<decimal?>("RangeTo")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("range_to");
-
-                    b.Property<Guid>("SetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("set_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_credit_score_weights");
-
-                    b.HasIndex("TenantId", "SetId")
-                        .HasDatabaseName("ix_credit_score_weights_tenant_id_set_id");
-
-                    b.ToTable("credit_score_weights", (string)null);
-                });
-
             modelBuilder.Entity("Loyalty.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1687,53 +1479,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(2)
                                 .HasColumnType("character varying(2)")
                                 .HasColumnName("address_uf");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Credit", "Loyalty.Domain.Customers.Customer.Credit#CreditProfile", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<decimal?>("AdditionalIncome")
-                                .HasPrecision(12, 2)
-                                .HasColumnType("numeric(12,2)")
-                                .HasColumnName("credit_additional_income");
-
-                            b1.Property<string>("MaritalStatus")
-                                .HasMaxLength(12)
-                                .HasColumnType("character varying(12)")
-                                .HasColumnName("credit_marital_status");
-
-                            b1.Property<decimal?>("MonthlyIncome")
-                                .HasPrecision(12, 2)
-                                .HasColumnType("numeric(12,2)")
-                                .HasColumnName("credit_monthly_income");
-
-                            b1.Property<int?>("MonthsAtEmployer")
-                                .HasColumnType("integer")
-                                .HasColumnName("credit_months_at_employer");
-
-                            b1.Property<int?>("MonthsAtResidence")
-                                .HasColumnType("integer")
-                                .HasColumnName("credit_months_at_residence");
-
-                            b1.Property<string>("Occupation")
-                                .HasMaxLength(14)
-                                .HasColumnType("character varying(14)")
-                                .HasColumnName("credit_occupation");
-
-                            b1.Property<string>("OccupationDescription")
-                                .HasMaxLength(80)
-                                .HasColumnType("character varying(80)")
-                                .HasColumnName("credit_occupation_description");
-
-                            b1.Property<bool?>("ProvenIncome")
-                                .HasColumnType("boolean")
-                                .HasColumnName("credit_proven_income");
-
-                            b1.Property<string>("ResidenceType")
-                                .HasMaxLength(12)
-                                .HasColumnType("character varying(12)")
-                                .HasColumnName("credit_residence_type");
                         });
 
                     b.HasKey("Id")
@@ -2745,11 +2490,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
-                    b.Property<decimal?>("ApprovalAuthority")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)")
-                        .HasColumnName("approval_authority");
-
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -3337,6 +3077,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_card_history_cards_tenant_id_card_id");
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Cards.CardPin", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Cards.Card", null)
+                        .WithOne()
+                        .HasForeignKey("Loyalty.Domain.Cards.CardPin", "CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_card_pins_cards_card_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Catalog.Product", b =>
                 {
                     b.HasOne("Loyalty.Domain.Catalog.Department", null)
@@ -3373,58 +3123,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_categories_tenants_tenant_id");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditDecision", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Cards.Card", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CardId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_credit_decisions_cards_tenant_id_card_id");
-
-                    b.HasOne("Loyalty.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId", "CustomerId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_credit_decisions_customers_tenant_id_customer_id");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditDecisionShare", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Credit.CreditDecision", null)
-                        .WithMany("Shares")
-                        .HasForeignKey("TenantId", "DecisionId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_credit_decision_shares_credit_decisions_tenant_id_decision_");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.LimitBand", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Credit.CreditScoreSet", null)
-                        .WithMany("Bands")
-                        .HasForeignKey("TenantId", "SetId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_credit_limit_bands_credit_score_sets_tenant_id_set_id");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.ScoreWeight", b =>
-                {
-                    b.HasOne("Loyalty.Domain.Credit.CreditScoreSet", null)
-                        .WithMany("Weights")
-                        .HasForeignKey("TenantId", "SetId")
-                        .HasPrincipalKey("TenantId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_credit_score_weights_credit_score_sets_tenant_id_set_id");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Customers.Customer", b =>
@@ -3758,18 +3456,6 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Loyalty.Domain.Cards.Card", b =>
                 {
                     b.Navigation("History");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditDecision", b =>
-                {
-                    b.Navigation("Shares");
-                });
-
-            modelBuilder.Entity("Loyalty.Domain.Credit.CreditScoreSet", b =>
-                {
-                    b.Navigation("Bands");
-
-                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Purchases.Purchase", b =>
