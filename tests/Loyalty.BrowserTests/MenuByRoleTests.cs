@@ -7,18 +7,18 @@ public sealed class MenuByRoleTests(BrowserFixture fixture) : BrowserTest(fixtur
 {
     private static readonly string[] AllItems =
         ["nav-tenants", "nav-jobs", "nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-new-purchase", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories",
-            "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit"];
+            "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit", "nav-embossing", "nav-batches"];
 
     public static TheoryData<StaffRole, string?, string, string, string[]> Menus => new()
     {
         { StaffRole.PlatformAdmin, null, "plataforma@loyalty.local", "Administrador da plataforma", ["nav-tenants", "nav-jobs"] },
         { StaffRole.TenantAdmin, "demo", "admin@demo.local", "Administrador da empresa",
             ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories", "nav-settings", "nav-users",
-                "nav-apikeys", "nav-dailyclose", "nav-audit"] },
+                "nav-apikeys", "nav-dailyclose", "nav-audit", "nav-embossing", "nav-batches"] },
         { StaffRole.StoreManager, "demo", "gerente@demo.local", "Gerente de loja", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores"] },
         { StaffRole.Cashier, "demo", "caixa@demo.local", "Caixa", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-new-purchase", "nav-stores"] },
         { StaffRole.CreditAnalyst, "demo", "credito@demo.local", "Analista de crédito", [] },
-        { StaffRole.CardOperator, "demo", "cartoes@demo.local", "Operador de cartões", [] },
+        { StaffRole.CardOperator, "demo", "cartoes@demo.local", "Operador de cartões", ["nav-embossing", "nav-batches"] },
     };
 
     [Theory]
