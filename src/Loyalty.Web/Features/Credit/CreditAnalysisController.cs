@@ -21,6 +21,14 @@ public sealed class CreditAnalysisController(IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken) =>
         View("~/Features/Credit/Index.cshtml", await handler.HandleAsync(query, cancellationToken));
 
+    [HttpGet("reprovados.pdf")]
+    public async Task<IActionResult> RejectedPdf([FromServices] RejectedReport.Handler report, CancellationToken cancellationToken)
+    {
+        // Personal data: never kept by a browser or proxy cache (SPEC §12).
+        Response.Headers.CacheControl = "no-store";
+        return File(await report.PdfAsync(cancellationToken), "application/pdf", $"reprovados-{clock.GetUtcNow():yyyyMMdd}.pdf");
+    }
+
     [HttpGet("{customerId:guid}")]
     public async Task<IActionResult> Customer(Guid customerId, [FromServices] CustomerAnalysis.Handler handler, CancellationToken cancellationToken) =>
         await handler.ScreenAsync(customerId, User.GetUserId(), null, cancellationToken) is { } screen ? View(CustomerView, screen) : NotFound();
