@@ -60,7 +60,7 @@ public sealed class CardActionTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Contains("Bloqueio temporário", row, StringComparison.Ordinal);
         Assert.Contains("Suspeita de fraude", row, StringComparison.Ordinal);
         Assert.Contains("Cliente ligou às 10h", row, StringComparison.Ordinal);
-        Assert.Contains("TemporarilyBlocked", Assert.Single(await App.InTenantAsync(world.Tenant.Id, db => db.AuditEntries
+        Assert.Contains($"\"Status\": {(int)CardStatus.TemporarilyBlocked}", Assert.Single(await App.InTenantAsync(world.Tenant.Id, db => db.AuditEntries
             .Where(e => e.EntityType == "Card" && e.Action == AuditAction.Updated).Select(e => e.After!).ToListAsync())), StringComparison.Ordinal);
     }
 
