@@ -20,13 +20,13 @@ public static class CardDesk
     {
         StaffRole.CreditAnalyst =>
         [
-            ("pending-analysis", CardStatus.Registered, "Home.Desk.PendingAnalysis", "bi-hourglass-split", null),
-            ("rejected", CardStatus.CreditNotApproved, "Home.Desk.Rejected", "bi-x-octagon", null),
+            ("pending-analysis", CardStatus.Registered, "Home.Desk.PendingAnalysis", "bi-hourglass-split", "/credito/analise"),
+            ("rejected", CardStatus.CreditNotApproved, "Home.Desk.Rejected", "bi-x-octagon", "/credito/analise?situacao=08"),
         ],
         StaffRole.CardOperator =>
         [
-            ("awaiting-embossing", CardStatus.CreditApproved, "Home.Desk.AwaitingEmbossing", "bi-printer", null),
-            ("awaiting-receipt", CardStatus.PlasticIssued, "Home.Desk.AwaitingReceipt", "bi-truck", null),
+            ("awaiting-embossing", CardStatus.CreditApproved, "Home.Desk.AwaitingEmbossing", "bi-printer", "/cartoes/embossing"),
+            ("awaiting-receipt", CardStatus.PlasticIssued, "Home.Desk.AwaitingReceipt", "bi-truck", "/cartoes/lotes"),
             ("blocked", CardStatus.TemporarilyBlocked, "Home.Desk.Blocked", "bi-lock", null),
         ],
         _ => [],
