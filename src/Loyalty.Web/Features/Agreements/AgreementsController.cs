@@ -9,7 +9,7 @@ namespace Loyalty.Web.Features.Agreements;
 /// <summary>"Convênios": the agreement companies — list, create, edit, inactivate/reactivate (never deleted).</summary>
 [Authorize(Policy = StaffPolicies.TenantAdministration)]
 [Route("convenios")]
-public sealed class AgreementCompaniesController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class AgreementsController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] AgreementCompanyList.Handler handler, CancellationToken cancellationToken) =>
