@@ -9,7 +9,7 @@ public sealed class MenuByRoleTests(BrowserFixture fixture) : BrowserTest(fixtur
         ["nav-tenants", "nav-jobs", "nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-new-purchase", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories",
             "nav-settings", "nav-users", "nav-apikeys", "nav-dailyclose", "nav-audit", "nav-card-settings",
             "nav-credit-analysis", "nav-credit-score", "nav-credit-modalities", "nav-card-maintenance", "nav-embossing", "nav-batches",
-            "nav-expiring-cards", "nav-card-movements", "nav-card-reasons"];
+            "nav-expiring-cards", "nav-card-movements", "nav-card-reasons", "nav-agreements"];
 
     public static TheoryData<StaffRole, string?, string, string, string[]> Menus => new()
     {
@@ -18,7 +18,7 @@ public sealed class MenuByRoleTests(BrowserFixture fixture) : BrowserTest(fixtur
             ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores", "nav-products", "nav-campaigns", "nav-categories", "nav-settings", "nav-users",
                 "nav-apikeys", "nav-dailyclose", "nav-audit", "nav-card-settings",
                 "nav-credit-analysis", "nav-credit-score", "nav-credit-modalities", "nav-card-maintenance", "nav-embossing", "nav-batches",
-                "nav-expiring-cards", "nav-card-movements", "nav-card-reasons"] },
+                "nav-expiring-cards", "nav-card-movements", "nav-card-reasons", "nav-agreements"] },
         { StaffRole.StoreManager, "demo", "gerente@demo.local", "Gerente de loja", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-purchases", "nav-blocks", "nav-points-audit", "nav-stores", "nav-card-movements"] },
         { StaffRole.Cashier, "demo", "caixa@demo.local", "Caixa", ["nav-customers", "nav-register-customer", "nav-redemption", "nav-new-purchase", "nav-stores"] },
         { StaffRole.CreditAnalyst, "demo", "credito@demo.local", "Analista de crédito", ["nav-credit-analysis"] },

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Credit;
@@ -40,6 +41,10 @@ public class Customer : ITenantOwned, IAudited
     public Guid? TitularId { get; private set; }
 
     public RedeemScope RedeemScope { get; private set; }
+
+    /// <summary>The agreement (convênio) company the customer was registered under; null outside any agreement.</summary>
+    public Guid? AgreementCompanyId { get; private set; }
+
     public Address Address { get; private set; }
     public string? MobilePhone { get; private set; }
     public string? Email { get; private set; }
@@ -122,6 +127,16 @@ public class Customer : ITenantOwned, IAudited
             throw new DomainException("Customer.CategoryInactive");
         }
         CategoryId = category.Id;
+    }
+
+    /// <summary>Joins or leaves an agreement; an inactive company takes no new customers but keeps those it has.</summary>
+    public void ChangeAgreement(AgreementCompany? company)
+    {
+        if (company is not null && company.Id != AgreementCompanyId && !company.IsActive)
+        {
+            throw new DomainException("Customer.AgreementInactive");
+        }
+        AgreementCompanyId = company?.Id;
     }
 
     public void ChangeRedeemScope(RedeemScope scope)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalty.IntegrationTests.Cards;
 
-/// <summary>seed-demo's second tenant, `credito`: the "loyalty and credit" flow, one user per role, customers in 06.</summary>
+/// <summary>seed-demo's second tenant, `credito`: the "loyalty and credit" flow, one user per role, customers in 06, an agreement company with two customers in 07.</summary>
 public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -19,7 +19,9 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
         var twice = await FiguresAsync();
 
         Assert.Equal(once, twice);
-        Assert.Equal((CardFlow.LoyaltyAndCredit, 6, 6, 6), (twice.Flow, twice.Customers, twice.Registered, twice.History));
+        Assert.Equal((CardFlow.LoyaltyAndCredit, 8, 6, 8), (twice.Flow, twice.Customers, twice.Registered, twice.History));
+        // The agreement company, once, with its two customers whose cards skipped the analysis.
+        Assert.Equal((1, 2, 2), (twice.Agreements, twice.UnderAgreement, twice.CreditApproved));
         Assert.Equal(5, logins.Count(l => l.TenantCode == "credito"));
         Assert.Contains(logins, l => l.TenantCode == "credito" && l.Email == "credito@credito.local");
 
@@ -29,14 +31,17 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
         Assert.Contains("data-testid=\"desk-count-pending-analysis\">6<", home, StringComparison.Ordinal);
     }
 
-    private async Task<(CardFlow Flow, int Customers, int Registered, int History)> FiguresAsync()
+    private async Task<(CardFlow Flow, int Customers, int Registered, int History, int Agreements, int UnderAgreement, int CreditApproved)> FiguresAsync()
     {
         var tenantId = await TenantIdAsync();
         return await fixture.App.InTenantAsync(tenantId, async db => (
             (await db.ProgramSettings.SingleAsync()).CardFlow,
             await db.Customers.CountAsync(),
             await db.Cards.CountAsync(k => k.Status == CardStatus.Registered),
-            await db.CardHistory.CountAsync()));
+            await db.CardHistory.CountAsync(),
+            await db.AgreementCompanies.CountAsync(c => c.Cnpj == "11222333000181" && c.NameOnEmbosserFile),
+            await db.Customers.CountAsync(c => c.AgreementCompanyId != null),
+            await db.Cards.CountAsync(k => k.Status == CardStatus.CreditApproved)));
     }
 
     private async Task<Guid> TenantIdAsync()

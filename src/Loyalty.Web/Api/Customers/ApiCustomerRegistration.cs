@@ -24,6 +24,7 @@ public sealed class ApiCustomerRegistration(
         var form = ToForm(request, errors);
         form.CategoryId = await CategoryAsync(request.Category, errors, cancellationToken);
         form.TitularId = await TitularAsync(request.TitularDocument, errors, cancellationToken);
+        form.AgreementCompanyId = await AgreementAsync(request.AgreementCompanyCnpj, errors, cancellationToken);
         var storeId = await StoreAsync(request.StoreCode, errors, cancellationToken);
         RegisterCustomer.Outcome outcome;
         if (errors.Count > 0)
@@ -106,6 +107,23 @@ public sealed class ApiCustomerRegistration(
             errors.Add(new FieldError("category", l["Customer.CategoryUnknown"]));
         }
         return match?.Id;
+    }
+
+    /// <summary>By CNPJ; whether the company may take the customer (active, loyalty-and-credit) is the handler's rule.</summary>
+    private async Task<Guid?> AgreementAsync(string? cnpj, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(cnpj))
+        {
+            return null;
+        }
+        var normalized = Cnpj.TryParse(cnpj, out var parsed) ? parsed.Value : null;
+        var id = normalized is null ? null
+            : await db.AgreementCompanies.Where(c => c.Cnpj == normalized).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            errors.Add(new FieldError("agreementCompanyCnpj", l["Customer.AgreementUnknown"]));
+        }
+        return id;
     }
 
     private async Task<Guid?> TitularAsync(string? document, List<FieldError> errors, CancellationToken cancellationToken)

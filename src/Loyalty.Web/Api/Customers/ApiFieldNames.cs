@@ -17,6 +17,7 @@ public static class ApiFieldNames
         [nameof(CustomerForm.BirthDate)] = "birthDate",
         [nameof(CustomerForm.MotherName)] = "motherName",
         [nameof(CustomerForm.CategoryId)] = "category",
+        [nameof(CustomerForm.AgreementCompanyId)] = "agreementCompanyCnpj",
         [nameof(CustomerForm.IsDependent)] = "titularDocument",
         [nameof(CustomerForm.Cep)] = "address.cep",
         [nameof(CustomerForm.Street)] = "address.street",

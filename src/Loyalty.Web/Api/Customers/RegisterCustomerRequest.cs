@@ -46,6 +46,9 @@ public sealed class RegisterCustomerRequest
     [Description("Who can redeem, for a titular only: titularOnly (the default) or allCards.")]
     public ApiRedeemScope? RedeemScope { get; set; }
 
+    [Description("CNPJ of an active agreement (convênio) company, loyalty-and-credit tenants only: the card starts with credit approved (07).")]
+    public string? AgreementCompanyCnpj { get; set; }
+
     [Description("Code of the registering store; none when absent.")]
     public string? StoreCode { get; set; }
 

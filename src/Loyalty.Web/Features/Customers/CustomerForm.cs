@@ -104,6 +104,10 @@ public class CustomerForm : IRequiredFields
     [Display(Name = "Customer.Titular")]
     public Guid? TitularId { get; set; }
 
+    /// <summary>The agreement (convênio) company; offered only on a loyalty-and-credit tenant.</summary>
+    [Display(Name = "Customer.AgreementCompany")]
+    public Guid? AgreementCompanyId { get; set; }
+
     /// <summary>The fields the screens mark as required (<see cref="CustomerRules.RequiredFieldsAsync"/>); loaded for
     /// each render, never posted.</summary>
     [BindNever]

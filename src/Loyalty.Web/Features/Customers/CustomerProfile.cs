@@ -36,6 +36,9 @@ public static class CustomerProfile
         public string? Email { get; init; }
         public string? Phone { get; init; }
         public required string Category { get; init; }
+
+        /// <summary>The agreement (convênio) company's name; null outside any agreement.</summary>
+        public string? AgreementCompany { get; init; }
         public string? Store { get; init; }
         public required DateTimeOffset RegisteredAt { get; init; }
         public required RegistrationOrigin Origin { get; init; }
@@ -102,6 +105,9 @@ public static class CustomerProfile
                 Email = customer.Email,
                 Phone = CustomerDocument.FormatPhone(customer.MobilePhone),
                 Category = await db.CustomerCategories.Where(c => c.Id == customer.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken),
+                AgreementCompany = customer.AgreementCompanyId is { } agreementId
+                    ? await db.AgreementCompanies.Where(a => a.Id == agreementId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken)
+                    : null,
                 Store = await db.Stores.Where(s => s.Id == customer.RegisteringStoreId).Select(s => s.Code + " — " + s.Name)
                     .SingleOrDefaultAsync(cancellationToken),
                 RegisteredAt = customer.RegisteredAt,

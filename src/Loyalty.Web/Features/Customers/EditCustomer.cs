@@ -1,5 +1,6 @@
 using FluentValidation;
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Agreements;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Localization;
 using Loyalty.Web.Infrastructure.Persistence;
@@ -27,6 +28,10 @@ public static class EditCustomer
         [BindNever]
         public List<CategoryOption> Categories { get; set; } = [];
 
+        /// <summary>Empty when the tenant offers no agreements (loyalty only): the field is not shown.</summary>
+        [BindNever]
+        public List<AgreementChoice.Option> Agreements { get; set; } = [];
+
         /// <summary>For a dependent, the titular's address and phone that "Copiar endereço e telefone do titular" puts in.</summary>
         [BindNever]
         public TitularContact.Contact? TitularContact { get; set; }
@@ -34,7 +39,7 @@ public static class EditCustomer
 
     public sealed record CategoryOption(Guid Id, string Name, bool IsActive);
 
-    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, TitularContact.Handler contact, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, TitularContact.Handler contact, AgreementChoice.Handler agreements, IStringLocalizer<SharedResource> l)
     {
         public async Task<Command?> LoadAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -50,6 +55,7 @@ public static class EditCustomer
                 Street = customer.Address.Street, Number = customer.Address.Number, Complement = customer.Address.Complement,
                 Neighborhood = customer.Address.Neighborhood, City = customer.Address.City, Uf = customer.Address.Uf,
                 MobilePhone = customer.MobilePhone, Email = customer.Email, RedeemScope = customer.RedeemScope,
+                AgreementCompanyId = customer.AgreementCompanyId,
             };
             command.FillCredit(customer.Credit);
             await FillAsync(command, customer, cancellationToken);
@@ -75,6 +81,10 @@ public static class EditCustomer
             {
                 errors.Add(new FieldError(nameof(Command.CategoryId), l[category is null ? "Customer.CategoryUnknown" : "Customer.CategoryInactive"]));
             }
+            if (await agreements.CheckAsync(command.AgreementCompanyId, customer.AgreementCompanyId, cancellationToken) is { } agreementError)
+            {
+                errors.Add(agreementError);
+            }
             if (errors.Count > 0)
             {
                 return CommandResult<Guid>.Failure(errors);
@@ -82,6 +92,9 @@ public static class EditCustomer
             customer.Update(command.ToData());
             customer.ChangeCredit(command.ToCredit());
             customer.ChangeCategory(category!);
+            customer.ChangeAgreement(command.AgreementCompanyId is { } agreementId
+                ? await db.AgreementCompanies.SingleAsync(c => c.Id == agreementId, cancellationToken)
+                : null);
             if (!customer.IsDependent)
             {
                 customer.ChangeRedeemScope(command.RedeemScope);
@@ -115,6 +128,12 @@ public static class EditCustomer
                 .Where(c => c.IsActive || c.Id == customer.CategoryId)
                 .OrderBy(c => c.Name).Select(c => new CategoryOption(c.Id, c.Name, c.IsActive))
                 .ToListAsync(cancellationToken);
+            command.Agreements = await agreements.OptionsAsync(customer.AgreementCompanyId, cancellationToken);
+            if (command.Agreements.Count == 0)
+            {
+                // Not offered (loyalty only) or no company yet: the field is not on the screen, the customer keeps theirs.
+                command.AgreementCompanyId = customer.AgreementCompanyId;
+            }
             command.RequiredFields = await rules.RequiredFieldsAsync(customer.PersonType, cancellationToken);
             command.TitularContact = customer.TitularId is { } titularId ? await contact.FindAsync(titularId, cancellationToken) : null;
         }

@@ -1,8 +1,10 @@
 using FluentValidation;
+using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Common;
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Agreements;
 using Loyalty.Web.Features.Cards;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Persistence;
@@ -28,7 +30,7 @@ public static class RegisterCustomer
         public bool Succeeded => Value is not null;
     }
 
-    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, CardActor actor, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(LoyaltyDbContext db, CustomerRules rules, CardActor actor, AgreementChoice.Handler agreements, IStringLocalizer<SharedResource> l)
     {
         /// <summary>Checks the steps up to <paramref name="step"/> (1–3): what the wizard asks before moving on.</summary>
         public async Task<Outcome> ValidateAsync(CustomerForm form, int step, CancellationToken cancellationToken)
@@ -52,6 +54,10 @@ public static class RegisterCustomer
             if (step >= 3)
             {
                 errors.AddRange(await CardAndTitularErrorsAsync(form, cancellationToken));
+                if (await agreements.CheckAsync(form.AgreementCompanyId, null, cancellationToken) is { } agreementError)
+                {
+                    errors.Add(agreementError);
+                }
             }
             return new Outcome(null, errors, existing);
         }
@@ -64,6 +70,9 @@ public static class RegisterCustomer
                 return validation;
             }
             var category = await CategoryAsync(form, cancellationToken);
+            var agreement = form.AgreementCompanyId is { } agreementId
+                ? await db.AgreementCompanies.SingleAsync(c => c.Id == agreementId, cancellationToken)
+                : null;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             Customer customer;
             try
@@ -73,19 +82,22 @@ public static class RegisterCustomer
                         await db.Customers.SingleAsync(c => c.Id == form.TitularId, cancellationToken), registration)
                     : Customer.RegisterTitular(form.ToData(), category, form.RedeemScope, registration);
                 customer.ChangeCredit(form.ToCredit());
+                customer.ChangeAgreement(agreement);
             }
             catch (DomainException ex)
             {
                 // The titular or the category changed between the checks and this moment: the form stays as typed.
-                return new Outcome(null, [new FieldError(ex.Code.StartsWith("Customer.Titular", StringComparison.Ordinal)
-                    || ex.Code == "Customer.DependentCannotBeTitular" ? nameof(CustomerForm.TitularId) : nameof(CustomerForm.CategoryId), l[ex.Code])]);
+                var field = ex.Code.StartsWith("Customer.Titular", StringComparison.Ordinal) || ex.Code == "Customer.DependentCannotBeTitular"
+                    ? nameof(CustomerForm.TitularId)
+                    : ex.Code.StartsWith("Customer.Agreement", StringComparison.Ordinal) ? nameof(CustomerForm.AgreementCompanyId) : nameof(CustomerForm.CategoryId);
+                return new Outcome(null, [new FieldError(field, l[ex.Code])]);
             }
             var (number, generated) = string.IsNullOrWhiteSpace(form.CardNumber)
                 ? (await GenerateCardNumberAsync(cancellationToken), true)
                 : (CardNumberRule.Normalize(form.CardNumber)!, false);
             db.Customers.Add(customer);
             var settings = await rules.SettingsAsync(cancellationToken);
-            db.Cards.Add(Card.Issue(customer.Id, number, generated, settings.InitialCardStatus(underAgreement: false),
+            db.Cards.Add(Card.Issue(customer.Id, number, generated, settings.InitialCardStatus(underAgreement: agreement is not null),
                 await rules.TodayAsync(cancellationToken), settings.CardValidityMonths, actor.Change() with { At = registration.At }));
             try
             {

@@ -1,3 +1,4 @@
+using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Customers;
 using Loyalty.Domain.Staff;
@@ -13,7 +14,8 @@ namespace Loyalty.Web.Features.Demo;
 
 /// <summary>
 /// The second demo tenant, company code `credito`, on the "loyalty and credit" card flow (SPEC §8): one store, one user
-/// per role (`papel@credito.local`, the demo password) and customers whose cards wait in 06 for the credit analysis.
+/// per role (`papel@credito.local`, the demo password), customers whose cards wait in 06 for the credit analysis, and an
+/// agreement company ("no layout") with two customers whose cards start at 07.
 /// Idempotent: a customer already registered is left as the back-office has taken it since.
 /// </summary>
 internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, TimeProvider clock)
@@ -40,6 +42,15 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
         ("84679012501", "Leonardo Teixeira Dias", Gender.Male, new DateOnly(1983, 1, 17), "Ribeirão Preto", "SP"),
     ];
 
+    public const string AgreementCnpj = "11222333000181";
+
+    /// <summary>Customers registered under the agreement company: their cards skip the analysis and start at 07.</summary>
+    private static readonly (string Cpf, string Name, Gender Gender, DateOnly Birth, string City, string Uf)[] UnderAgreement =
+    [
+        ("95175385291", "Marcos Vinícius Prado", Gender.Male, new DateOnly(1979, 4, 11), "Campinas", "SP"),
+        ("85296374100", "Natália Ribeiro Campos", Gender.Female, new DateOnly(1992, 10, 3), "Valinhos", "SP"),
+    ];
+
     public async Task<IReadOnlyList<DemoSeeder.Login>> SeedAsync(CancellationToken cancellationToken)
     {
         var tenantId = await seeder.EnsureTenantAsync(TenantCode, "Rede Crédito Demonstração", Staff[0].Name, Staff[0].Email, cancellationToken);
@@ -61,7 +72,15 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
         }
         var register = scope.ServiceProvider.GetRequiredService<RegisterCustomer.Handler>();
         var now = clock.GetUtcNow();
-        foreach (var (cpf, name, gender, birth, city, uf) in Registered)
+        var agreement = await db.AgreementCompanies.SingleOrDefaultAsync(c => c.Cnpj == AgreementCnpj, cancellationToken);
+        if (agreement is null)
+        {
+            agreement = AgreementCompany.Create("Indústria Parceira Demonstração", AgreementCnpj, nameOnEmbosserFile: true, now);
+            db.AgreementCompanies.Add(agreement);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var (cpf, name, gender, birth, city, uf, agreementId) in Registered.Select(c => (c.Cpf, c.Name, c.Gender, c.Birth, c.City, c.Uf, (Guid?)null))
+                     .Concat(UnderAgreement.Select(c => (c.Cpf, c.Name, c.Gender, c.Birth, c.City, c.Uf, (Guid?)agreement.Id))))
         {
             if (await db.Customers.AnyAsync(c => c.Document == cpf, cancellationToken))
             {
@@ -70,6 +89,7 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
             var outcome = await register.HandleAsync(new CustomerForm
             {
                 PersonType = PersonType.PF, Document = cpf, Name = name, Gender = gender, BirthDate = birth, City = city, Uf = uf,
+                AgreementCompanyId = agreementId,
             }, new Registration(RegistrationOrigin.BackOffice, now, stores["CR01"], null), cancellationToken);
             if (!outcome.Succeeded)
             {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Campaigns;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Catalog;
@@ -34,6 +35,7 @@ public partial class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProgramSettings> ProgramSettings => Set<ProgramSettings>();
     public DbSet<CustomerCategory> CustomerCategories => Set<CustomerCategory>();
+    public DbSet<AgreementCompany> AgreementCompanies => Set<AgreementCompany>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<Domain.Credit.CreditScoreSet> CreditScoreSets => Set<Domain.Credit.CreditScoreSet>();

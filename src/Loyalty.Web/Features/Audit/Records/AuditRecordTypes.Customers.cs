@@ -24,6 +24,17 @@ public static partial class AuditRecordTypes
             ],
             SpecialAction = (values, action) => ActivationOf(values, action),
         },
+        new("AgreementCompany", "Audit.Type.AgreementCompany")
+        {
+            Subject = new(RecordKind.AgreementCompany, NameField: "Name"),
+            Fields =
+            [
+                ("Name", AuditField.Text("Agreement.Name")), ("Cnpj", AuditField.Document("Agreement.Cnpj")),
+                ("NameOnEmbosserFile", AuditField.YesNo("Agreement.NameOnEmbosserFile")),
+                ("IsActive", Active), ("CreatedAt", AuditField.Instant("CreatedAt")),
+            ],
+            SpecialAction = (values, action) => ActivationOf(values, action),
+        },
         new("Customer", "Audit.Type.Customer")
         {
             Subject = new(RecordKind.Customer, NameField: "Name"),
@@ -35,6 +46,7 @@ public static partial class AuditRecordTypes
                 ("MotherName", AuditField.Text("Customer.MotherName")),
                 ("CategoryId", AuditField.Ref("Customer.Category", RecordKind.Category)),
                 ("TitularId", AuditField.Ref("Customer.Titular", RecordKind.Customer)),
+                ("AgreementCompanyId", AuditField.Ref("Customer.AgreementCompany", RecordKind.AgreementCompany, empty: "Customer.AgreementNone")),
                 ("RedeemScope", AuditField.Enum<RedeemScope>("Customer.RedeemScope", "RedeemScope.")),
                 ("Address.Cep", AuditField.Text("Address.Cep")), ("Address.Street", AuditField.Text("Address.Street")),
                 ("Address.Number", AuditField.Text("Address.Number")), ("Address.Complement", AuditField.Text("Address.Complement")),

@@ -29,6 +29,7 @@ public enum RecordKind
     CreditModality,
     CreditDecision,
     CardReason,
+    AgreementCompany,
 }
 
 /// <summary>A record as people know it, and the screen that shows it when there is one.</summary>
@@ -70,6 +71,8 @@ public sealed class RecordNames(LoyaltyDbContext db)
             .ToDictionaryAsync(k => k.Id, k => new RecordName(k.Name, "/chaves-api"), ct),
         RecordKind.Category => await db.CustomerCategories.AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new RecordName(c.Name, $"/categorias/{c.Id}/editar"), ct),
+        RecordKind.AgreementCompany => await db.AgreementCompanies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => new RecordName(a.Name, $"/convenios/{a.Id}/editar"), ct),
         RecordKind.Customer => await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new RecordName(c.Name, $"/clientes/{c.Id}"), ct),
         RecordKind.Card => (await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.CustomerId })

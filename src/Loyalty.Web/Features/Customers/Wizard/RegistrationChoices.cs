@@ -1,4 +1,5 @@
 using Loyalty.Domain.Customers;
+using Loyalty.Web.Features.Agreements;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,14 @@ public static class RegistrationChoices
         TitularContact.Contact? TitularContact)
     {
         public static Lists Empty { get; } = new([], [], false, [], false, null);
+
+        /// <summary>The active agreement companies; empty on a loyalty-only tenant, where the field is not shown.</summary>
+        public IReadOnlyList<AgreementChoice.Option> Agreements { get; init; } = [];
     }
 
     public sealed class Handler(
-        LoyaltyDbContext db, RegisteringStore.Handler stores, TitularSearch.Handler search, TitularContact.Handler contact, CustomerRules rules)
+        LoyaltyDbContext db, RegisteringStore.Handler stores, TitularSearch.Handler search, TitularContact.Handler contact, CustomerRules rules,
+        AgreementChoice.Handler agreements)
     {
         public async Task LoadAsync(RegistrationWizard wizard, CancellationToken cancellationToken)
         {
@@ -50,7 +55,10 @@ public static class RegistrationChoices
             var titularContact = wizard.IsDependent && wizard.Step == 2 && wizard.TitularId is { } titularId
                 ? await contact.FindAsync(titularId, cancellationToken)
                 : null;
-            wizard.Choices = new Lists(categories, await stores.OptionsAsync(cancellationToken), stores.MayChooseNone, titulars, noneFound, titularContact);
+            wizard.Choices = new Lists(categories, await stores.OptionsAsync(cancellationToken), stores.MayChooseNone, titulars, noneFound, titularContact)
+            {
+                Agreements = await agreements.OptionsAsync(null, cancellationToken),
+            };
             // Those of a PF: the fields only a PF is asked for are hidden while PJ is chosen.
             var required = new HashSet<string>(await rules.RequiredFieldsAsync(PersonType.PF, cancellationToken), StringComparer.Ordinal);
             // The store follows its own rule (RegisteringStore.CheckAsync): only a user who may leave it empty may.

@@ -29,7 +29,7 @@ public sealed class RegistrationWizard : CustomerForm
     ];
 
     private static readonly string[] CardFields =
-        [nameof(CardNumber), nameof(RedeemScope), nameof(TitularId), nameof(StoreId), nameof(TitularQuery)];
+        [nameof(CardNumber), nameof(RedeemScope), nameof(TitularId), nameof(StoreId), nameof(TitularQuery), nameof(AgreementCompanyId)];
 
     private static readonly string[][] FieldsByStep = [PersonalFields, ContactFields, CardFields];
 
@@ -121,6 +121,7 @@ public sealed class RegistrationWizard : CustomerForm
         nameof(TitularId) => TitularId?.ToString(),
         nameof(StoreId) => StoreId?.ToString(),
         nameof(TitularQuery) => TitularQuery,
+        nameof(AgreementCompanyId) => AgreementCompanyId?.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a wizard field."),
     };
 }

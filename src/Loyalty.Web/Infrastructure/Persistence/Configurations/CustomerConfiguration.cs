@@ -1,3 +1,4 @@
+using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Categories;
 using Loyalty.Domain.Customers;
 using Loyalty.Domain.Tenancy;
@@ -78,6 +79,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerCategory>().WithMany()
             .HasForeignKey(c => new { c.TenantId, c.CategoryId }).HasPrincipalKey(c => new { c.TenantId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgreementCompany>().WithMany()
+            .HasForeignKey(c => new { c.TenantId, c.AgreementCompanyId }).HasPrincipalKey(a => new { a.TenantId, a.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany()
             .HasForeignKey(c => new { c.TenantId, c.TitularId }).HasPrincipalKey(c => new { c.TenantId, c.Id })

@@ -23,6 +23,54 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Loyalty.Domain.Agreements.AgreementCompany", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cnpj")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("cnpj");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("NameOnEmbosserFile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("name_on_embosser_file");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_companies");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_agreement_companies_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Cnpj")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreement_companies_tenant_id_cnpj");
+
+                    b.ToTable("agreement_companies", (string)null);
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1866,6 +1914,10 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnName("account_holder_id")
                         .HasComputedColumnSql("coalesce(titular_id, id)", true);
 
+                    b.Property<Guid?>("AgreementCompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_company_id");
+
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -2050,6 +2102,9 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("TenantId", "Id")
                         .HasName("ak_customers_tenant_id_id");
+
+                    b.HasIndex("TenantId", "AgreementCompanyId")
+                        .HasDatabaseName("ix_customers_tenant_id_agreement_company_id");
 
                     b.HasIndex("TenantId", "Document")
                         .IsUnique()
@@ -3336,6 +3391,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("staff_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Loyalty.Domain.Agreements.AgreementCompany", b =>
+                {
+                    b.HasOne("Loyalty.Domain.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_companies_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("Loyalty.Domain.Campaigns.Campaign", b =>
                 {
                     b.HasOne("Loyalty.Domain.Campaigns.CampaignType", null)
@@ -3836,6 +3901,13 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_tenants_tenant_id");
+
+                    b.HasOne("Loyalty.Domain.Agreements.AgreementCompany", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AgreementCompanyId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_agreement_companies_tenant_id_agreement_company_id");
 
                     b.HasOne("Loyalty.Domain.Categories.CustomerCategory", null)
                         .WithMany()
