@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Loyalty.Domain.Staff;
+using Loyalty.IntegrationTests.Customers;
 using Loyalty.IntegrationTests.Identity;
 using Loyalty.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -76,10 +77,18 @@ public sealed partial class HomePageTests(DemoFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task TheCardOperatorsHome_Should_CountTheTenantsBlockedCards_AndNoOtherTenants()
+    public async Task TheCardOperatorsHome_Should_CountTheTenantsBlockedCards_AndOpenTheirList()
     {
         var tenant = await fixture.App.CreateTenantAsync($"hd{Guid.NewGuid():N}"[..10]);
         var customer = await fixture.App.AddCustomerAsync(tenant.Id, "Cliente Bloqueado");
+        await fixture.App.AddCustomerAsync(tenant.Id, "Cliente Ativo");
+        var other = await fixture.App.CreateTenantAsync($"hd{Guid.NewGuid():N}"[..10]);
+        var stranger = await fixture.App.AddCustomerAsync(other.Id, "Outro Bloqueado");
+        await fixture.App.InTenantAsync(other.Id, async db =>
+        {
+            (await db.Cards.SingleAsync(k => k.Number == stranger.CardNumber)).BlockTemporarily(new Loyalty.Domain.Cards.CardChange(DateTimeOffset.UtcNow, null, "Teste"));
+            return await db.SaveChangesAsync();
+        });
         await fixture.App.InTenantAsync(tenant.Id, async db =>
         {
             var card = await db.Cards.SingleAsync(k => k.Number == customer.CardNumber);
@@ -94,6 +103,14 @@ public sealed partial class HomePageTests(DemoFixture fixture) : IClassFixture<D
 
         Assert.Contains("data-testid=\"desk-count-blocked\">1<", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"desk-count-awaiting-embossing\">0<", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/cartoes?situacao=BT\"", html, StringComparison.Ordinal);
+
+        var list = await client.GetPageAsync("/cartoes?situacao=BT");
+        var row = Assert.Single(list.QuerySelectorAll("[data-testid=card-row]"));
+        Assert.Contains("Cliente Bloqueado", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("BT", list.QuerySelector("[data-testid=card-status-filter]")!.QuerySelector("option[selected]")!.GetAttribute("value"));
+        var narrowed = await client.GetPageAsync("/cartoes?q=Cliente&situacao=01");
+        Assert.Equal("Cliente Ativo", Assert.Single(narrowed.QuerySelectorAll("[data-testid=card-row]")).QuerySelectorAll("td")[3].TextContent.Trim());
     }
 
     [GeneratedRegex(@"href=""(?<href>[^""]+)"" data-testid=""shortcut-(?<id>[^""]+)""")]

@@ -13,8 +13,8 @@ namespace Loyalty.Web.Features.CardMaintenance;
 public sealed class CardMaintenanceController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Search(string? q, [FromServices] CardSearch.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(q, cancellationToken));
+    public async Task<IActionResult> Search(string? q, string? situacao, [FromServices] CardSearch.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(q, situacao, cancellationToken));
 
     [HttpGet("vencidos")]
     public async Task<IActionResult> Expiring(ExpiringCards.Query query, [FromServices] ExpiringCards.Handler handler, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class CardDesk
         [
             ("awaiting-embossing", CardStatus.CreditApproved, "Home.Desk.AwaitingEmbossing", "bi-printer", "/cartoes/embossing"),
             ("awaiting-receipt", CardStatus.PlasticIssued, "Home.Desk.AwaitingReceipt", "bi-truck", "/cartoes/lotes"),
-            ("blocked", CardStatus.TemporarilyBlocked, "Home.Desk.Blocked", "bi-lock", null),
+            ("blocked", CardStatus.TemporarilyBlocked, "Home.Desk.Blocked", "bi-lock", $"/cartoes?situacao={CardStatus.TemporarilyBlocked.Code()}"),
         ],
         _ => [],
     };
