@@ -26,7 +26,11 @@ public static class PendingAnalysis
 
     public sealed record Row(Guid CustomerId, string Name, string Document, string Card, DateTimeOffset RegisteredAt);
 
-    public sealed record Result(Query Query, List<Row> Rows, bool HasNext, int Pending, int Rejected);
+    public sealed record Result(Query Query, List<Row> Rows, bool HasNext, int Pending, int Rejected)
+    {
+        /// <summary>The idempotency key of the "Analisar todos" form: a double submit leads to one run.</summary>
+        public Guid RequestKey { get; } = Guid.NewGuid();
+    }
 
     public sealed class Handler(LoyaltyDbContext db, CustomerSearch search, CardNumberDisplay cards)
     {
