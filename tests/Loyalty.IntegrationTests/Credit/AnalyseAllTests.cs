@@ -110,6 +110,8 @@ public sealed class AnalyseAllTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Contains($"href=\"/credito/analise/{s.Good}\"", result, StringComparison.Ordinal);
         Assert.Contains("R$ 1.500,00", result, StringComparison.Ordinal);
         Assert.Contains("Carla Fraca", result, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/credito/analise/analisar-todos/{key}\"", await s.Analyst.Http.GetStringAsync("/credito/analise"),
+            StringComparison.Ordinal); // the latest run stays one click away from the list
         Assert.DoesNotContain(key.ToString(), result.Replace($"/analisar-todos/{key}", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         // A new pending customer arrives, then the same run's job is duplicated: nothing is decided again.
