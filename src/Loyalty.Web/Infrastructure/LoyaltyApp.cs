@@ -73,6 +73,8 @@ public static class LoyaltyApp
         services.AddScoped<Features.Cards.CardActor>();
         services.AddScoped<Features.Credit.CreditScoring>();
         services.AddScoped<Features.Credit.StaffAuthority>();
+        services.AddScoped<Features.Credit.AnalyseAll.AnalyseAllRunner>();
+        services.AddTransient<Features.Credit.AnalyseAll.AnalyseAllJob>();
         services.AddScoped<Features.Audit.RecordNames>();
         services.AddScoped<Features.Customers.Statement.StatementLedger>();
         services.AddScoped<Features.Blocks.RedemptionBlocks>();

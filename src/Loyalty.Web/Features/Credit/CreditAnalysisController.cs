@@ -1,4 +1,5 @@
 using Loyalty.Domain.Credit;
+using Loyalty.Web.Features.Credit.AnalyseAll;
 using Loyalty.Web.Features.Cards;
 using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Identity;
@@ -28,6 +29,25 @@ public sealed class CreditAnalysisController(IStringLocalizer<SharedResource> l,
         Response.Headers.CacheControl = "no-store";
         return File(await report.PdfAsync(cancellationToken), "application/pdf", $"reprovados-{clock.GetUtcNow():yyyyMMdd}.pdf");
     }
+
+    /// <summary>"Analisar todos": decides every pending (06) customer by score in a background job.</summary>
+    [HttpPost("analisar-todos")]
+    public async Task<IActionResult> AnalyseAll([FromForm] Guid requestKey, [FromServices] RequestAnalyseAll.Handler handler,
+        [FromServices] StaffAuthority authority, CancellationToken cancellationToken)
+    {
+        var analyst = await authority.AnalystAsync(User, clock.GetUtcNow(), cancellationToken);
+        var result = await handler.HandleAsync(requestKey, analyst.UserId, analyst.Name, cancellationToken);
+        if (!result.Succeeded)
+        {
+            TempData[Flash.Error] = result.Errors[0].Message;
+            return RedirectToAction(nameof(Index));
+        }
+        return RedirectToAction(nameof(AnalyseAllRun), new { key = result.Value });
+    }
+
+    [HttpGet("analisar-todos/{key:guid}")]
+    public async Task<IActionResult> AnalyseAllRun(Guid key, [FromServices] AnalyseAllResult.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(key, cancellationToken) is { } model ? View("~/Features/Credit/AnalyseAll/Run.cshtml", model) : NotFound();
 
     [HttpGet("{customerId:guid}")]
     public async Task<IActionResult> Customer(Guid customerId, [FromServices] CustomerAnalysis.Handler handler, CancellationToken cancellationToken) =>

@@ -18,9 +18,9 @@ public static class DecideCredit
     public sealed class Handler(LoyaltyDbContext db, CreditScoring scoring, IStringLocalizer<SharedResource> l)
     {
         public async Task<CommandResult<CreditOutcome>?> ApproveAsync(Guid customerId, CustomerAnalysis.Command command, CreditAnalyst analyst,
-            CardChange change, CancellationToken cancellationToken)
+            CardChange change, CancellationToken cancellationToken, Guid? runId = null)
         {
-            var found = await LoadAsync(customerId, cancellationToken);
+            var found = await LoadAsync(customerId, runId is null, cancellationToken);
             if (found is null)
             {
                 return null;
@@ -66,7 +66,7 @@ public static class DecideCredit
                 limit = score.SuggestedLimit;
             }
             var decision = CreditDecision.Approve(analyst, customer.Id, card.Id, command.Mode, score, set?.Id, limit, split.Shares,
-                command.Observation);
+                command.Observation, runId);
             var known = card.History.Count;
             card.ApproveCredit(change);
             TrackHistory(card, known);
@@ -76,9 +76,9 @@ public static class DecideCredit
         }
 
         public async Task<CommandResult<CreditOutcome>?> RejectAsync(Guid customerId, CustomerAnalysis.Command command, CreditAnalyst analyst,
-            CardChange change, CancellationToken cancellationToken)
+            CardChange change, CancellationToken cancellationToken, Guid? runId = null)
         {
-            var found = await LoadAsync(customerId, cancellationToken);
+            var found = await LoadAsync(customerId, runId is null, cancellationToken);
             if (found is null)
             {
                 return null;
@@ -95,7 +95,7 @@ public static class DecideCredit
             var reasons = command.Mode == CreditAnalysisMode.Score && score is not null && !score.Approved
                 ? score.Reasons
                 : CreditRejection.AnalystDecision;
-            db.CreditDecisions.Add(CreditDecision.Reject(analyst, customer.Id, card.Id, command.Mode, score, set?.Id, reasons, command.Observation));
+            db.CreditDecisions.Add(CreditDecision.Reject(analyst, customer.Id, card.Id, command.Mode, score, set?.Id, reasons, command.Observation, runId));
             var known = card.History.Count;
             card.RejectCredit(change);
             TrackHistory(card, known);
@@ -113,7 +113,11 @@ public static class DecideCredit
             }
         }
 
-        private async Task<(Domain.Customers.Customer Customer, Card? Card)?> LoadAsync(Guid customerId, CancellationToken cancellationToken)
+        /// <summary>The customer and their card to decide: 06 first, else the latest 08 for a re-analysis by hand.
+        /// "Analisar todos" (<paramref name="allowReanalysis"/> false) decides 06 only, so a customer already decided
+        /// when the job reaches them is skipped, never decided twice.</summary>
+        private async Task<(Domain.Customers.Customer Customer, Card? Card)?> LoadAsync(Guid customerId, bool allowReanalysis,
+            CancellationToken cancellationToken)
         {
             var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
             if (customer is null)
@@ -121,7 +125,7 @@ public static class DecideCredit
                 return null;
             }
             var card = await db.Cards.Where(c => c.CustomerId == customerId
-                    && (c.Status == CardStatus.Registered || c.Status == CardStatus.CreditNotApproved))
+                    && (c.Status == CardStatus.Registered || (allowReanalysis && c.Status == CardStatus.CreditNotApproved)))
                 .OrderBy(c => c.Status == CardStatus.Registered ? 0 : 1).ThenByDescending(c => c.IssuedAt).FirstOrDefaultAsync(cancellationToken);
             return (customer, card);
         }

@@ -1,4 +1,5 @@
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Credit;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,16 @@ public static class PendingAnalysis
 
     public sealed record Row(Guid CustomerId, string Name, string Document, string Card, DateTimeOffset RegisteredAt);
 
-    public sealed record Result(Query Query, List<Row> Rows, bool HasNext, int Pending, int Rejected);
+    public sealed record Result(Query Query, List<Row> Rows, bool HasNext, int Pending, int Rejected)
+    {
+        /// <summary>The idempotency key of the "Analisar todos" form: a double submit leads to one run.</summary>
+        public Guid RequestKey { get; } = Guid.NewGuid();
+
+        /// <summary>The latest "Analisar todos", so its progress and result stay one click away after leaving its page.</summary>
+        public LatestRun? Latest { get; init; }
+    }
+
+    public sealed record LatestRun(Guid Key, DateTimeOffset At);
 
     public sealed class Handler(LoyaltyDbContext db, CustomerSearch search, CardNumberDisplay cards)
     {
@@ -49,12 +59,14 @@ public static class PendingAnalysis
                 .Skip((query.Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
             var counts = await db.Cards.AsNoTracking().Where(c => c.Status == CardStatus.Registered || c.Status == CardStatus.CreditNotApproved)
                 .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var latest = await db.Set<CreditAnalysisRun>().AsNoTracking().OrderByDescending(r => r.RequestedAt)
+                .Select(r => new LatestRun(r.Id, r.RequestedAt)).FirstOrDefaultAsync(cancellationToken);
             return new Result(query,
                 [.. rows.Take(PageSize).Select(r => new Row(r.CustomerId, r.Name, CustomerDocument.Format(r.PersonType, r.Document),
                     cards.Show(r.Number), r.RegisteredAt))],
                 rows.Count > PageSize,
                 counts.SingleOrDefault(c => c.Key == CardStatus.Registered)?.Count ?? 0,
-                counts.SingleOrDefault(c => c.Key == CardStatus.CreditNotApproved)?.Count ?? 0);
+                counts.SingleOrDefault(c => c.Key == CardStatus.CreditNotApproved)?.Count ?? 0) { Latest = latest };
         }
     }
 }

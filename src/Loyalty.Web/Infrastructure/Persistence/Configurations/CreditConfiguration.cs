@@ -85,3 +85,17 @@ internal sealed class CreditDecisionShareConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Amount).HasPrecision(12, 2);
     }
 }
+
+internal sealed class CreditAnalysisRunConfiguration : IEntityTypeConfiguration<CreditAnalysisRun>
+{
+    public void Configure(EntityTypeBuilder<CreditAnalysisRun> builder)
+    {
+        builder.ToTable("credit_analysis_runs");
+        builder.HasKey(r => new { r.TenantId, r.Id });
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.RequestedByName).HasMaxLength(CreditAnalysisRun.ByNameMaxLength);
+        builder.Ignore(r => r.IsFinished);
+        builder.Ignore(r => r.Skipped);
+        builder.HasIndex(r => new { r.TenantId, r.RequestedAt });
+    }
+}
