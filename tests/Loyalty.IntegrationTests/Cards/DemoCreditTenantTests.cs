@@ -15,7 +15,8 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
 {
     private sealed record Figures(CardFlow Flow, int Customers, int History, int Agreements, int UnderAgreement,
         int Registered, int Approved, int Rejected, int Issued, int Active, int Sets, int SetsInForce, int Modalities,
-        int ApprovedDecisions, int RejectedDecisions, int BelowMinimum, int Shares, string Batches);
+        int ApprovedDecisions, int RejectedDecisions, int BelowMinimum, int Shares, string Batches, int WaitingWhoWouldPass,
+        int Purchases, long Points);
 
     [Fact]
     public async Task SeedDemo_Should_CreateTheCreditTenant_Once_WithTheWholeBackOfficeAtWork()
@@ -37,6 +38,10 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
         // Seven approved by score with the limit split between two modalities; three rejected below the minimum score.
         Assert.Equal((7, 3, 3, 14), (twice.ApprovedDecisions, twice.RejectedDecisions, twice.BelowMinimum, twice.Shares));
         Assert.Equal("3 delivered; 2 in progress", twice.Batches);
+        // The analyst has both kinds to try among the waiting customers; a delivered card earned points.
+        Assert.Equal(3, twice.WaitingWhoWouldPass);
+        Assert.Equal(1, twice.Purchases);
+        Assert.True(twice.Points > 0);
         Assert.Equal(5, logins.Count(l => l.TenantCode == "credito"));
         Assert.Contains(logins, l => l.TenantCode == "credito" && l.Email == "credito@credito.local");
 
@@ -52,6 +57,9 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
         return await fixture.App.InTenantAsync(tenantId, async db =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var set = await db.CreditScoreSets.Include(s => s.Weights).Include(s => s.Bands).SingleAsync();
+            var waiting = await db.Customers.Where(c => db.Cards.Any(k => k.CustomerId == c.Id && k.Status == CardStatus.Registered))
+                .Select(c => new { c.Credit, c.BirthDate }).ToListAsync();
             var batches = await db.Set<EmbossingBatch>().OrderBy(b => b.Number).Select(b => new { b.CardCount, b.DeliveredAt }).ToListAsync();
             return new Figures(
                 (await db.ProgramSettings.SingleAsync()).CardFlow,
@@ -72,7 +80,10 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
                 (await db.CreditDecisions.Where(d => d.Outcome == CreditOutcome.Rejected).Select(d => d.Reasons).ToListAsync())
                     .Count(r => r.HasFlag(CreditRejection.BelowMinimumScore)),
                 await db.CreditDecisions.SelectMany(d => d.Shares).CountAsync(),
-                string.Join("; ", batches.Select(b => $"{b.CardCount} {(b.DeliveredAt is null ? "in progress" : "delivered")}")));
+                string.Join("; ", batches.Select(b => $"{b.CardCount} {(b.DeliveredAt is null ? "in progress" : "delivered")}")),
+                waiting.Count(c => CreditScore.Compute(set, new CreditApplicant(c.Credit, c.BirthDate, today)).Approved),
+                await db.Purchases.CountAsync(),
+                await db.Purchases.SumAsync(p => p.PointsEarned));
         });
     }
 

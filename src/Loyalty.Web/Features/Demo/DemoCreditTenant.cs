@@ -20,7 +20,8 @@ namespace Loyalty.Web.Features.Demo;
 /// (<see cref="DemoCreditScore"/>), applicants with varied credit data (<see cref="DemoCreditApplicants"/>) — some
 /// waiting in 06, some approved or rejected by score by the analyst (<see cref="DemoCreditDecisions"/>) — an agreement
 /// company with two customers whose cards start at 07, and two embossing batches, one delivered and one still at the
-/// embosser (<see cref="DemoCreditBatches"/>). Everything goes through the back-office's own handlers.
+/// embosser (<see cref="DemoCreditBatches"/>), with a purchase on a delivered card (<see cref="DemoCreditPurchase"/>).
+/// Everything goes through the back-office's own handlers.
 /// Idempotent: a customer already registered is left as the back-office has taken it since; a decision or batch
 /// already made is not made again.
 /// </summary>
@@ -92,6 +93,8 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
             modalities, cancellationToken);
         var cardOperator = await StaffAsync(users, Staff[4].Email, cancellationToken);
         await DemoCreditBatches.SeedAsync(scope.ServiceProvider, day, cardOperator.Id, cardOperator.FullName, now, cancellationToken);
+        await DemoCreditPurchase.SeedAsync(scope.ServiceProvider, stores["CR01"],
+            DemoCreditApplicants.All.First(a => a.Batch == DemoBatch.Delivered).Cpf, now, cancellationToken);
         return [.. Staff.Select(s => new DemoSeeder.Login(s.Role, TenantCode, s.Email, DemoSeeder.Password))];
     }
 
