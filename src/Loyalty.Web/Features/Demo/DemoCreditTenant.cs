@@ -1,7 +1,9 @@
 using Loyalty.Domain.Agreements;
 using Loyalty.Domain.Cards;
+using Loyalty.Domain.Credit;
 using Loyalty.Domain.Customers;
 using Loyalty.Domain.Staff;
+using Loyalty.Web.Features.Credit;
 using Loyalty.Web.Features.Customers;
 using Loyalty.Web.Infrastructure.Auditing;
 using Loyalty.Web.Infrastructure.Identity;
@@ -14,9 +16,14 @@ namespace Loyalty.Web.Features.Demo;
 
 /// <summary>
 /// The second demo tenant, company code `credito`, on the "loyalty and credit" card flow (SPEC §8): one store, one user
-/// per role (`papel@credito.local`, the demo password), customers whose cards wait in 06 for the credit analysis, and an
-/// agreement company ("no layout") with two customers whose cards start at 07.
-/// Idempotent: a customer already registered is left as the back-office has taken it since.
+/// per role (`papel@credito.local`, the demo password), a credit score set in force and two modalities
+/// (<see cref="DemoCreditScore"/>), applicants with varied credit data (<see cref="DemoCreditApplicants"/>) — some
+/// waiting in 06, some approved or rejected by score by the analyst (<see cref="DemoCreditDecisions"/>) — an agreement
+/// company with two customers whose cards start at 07, and two embossing batches, one delivered and one still at the
+/// embosser (<see cref="DemoCreditBatches"/>), with a purchase on a delivered card (<see cref="DemoCreditPurchase"/>).
+/// Everything goes through the back-office's own handlers.
+/// Idempotent: a customer already registered is left as the back-office has taken it since; a decision or batch
+/// already made is not made again.
 /// </summary>
 internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, TimeProvider clock)
 {
@@ -29,17 +36,6 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
         (StaffRole.Cashier, "caixa@credito.local", "Cecília Caixa", "CR01"),
         (StaffRole.CreditAnalyst, "credito@credito.local", "Renata Analista", null),
         (StaffRole.CardOperator, "cartoes@credito.local", "Otávio Operador", null),
-    ];
-
-    /// <summary>Customers registered at the counter whose cards start at 06, waiting for the credit analysis.</summary>
-    private static readonly (string Cpf, string Name, Gender Gender, DateOnly Birth, string City, string Uf)[] Registered =
-    [
-        ("31024567826", "Beatriz Almeida Rocha", Gender.Female, new DateOnly(1988, 3, 14), "Campinas", "SP"),
-        ("40235678171", "Diego Martins Souza", Gender.Male, new DateOnly(1975, 9, 2), "Santos", "SP"),
-        ("51346789282", "Fernanda Lima Castro", Gender.Female, new DateOnly(1996, 12, 20), "Sorocaba", "SP"),
-        ("62457890365", "Henrique Barbosa Nunes", Gender.Male, new DateOnly(1969, 5, 30), "Jundiaí", "SP"),
-        ("73568901439", "Isabela Ferreira Gomes", Gender.Female, new DateOnly(2001, 7, 8), "Piracicaba", "SP"),
-        ("84679012501", "Leonardo Teixeira Dias", Gender.Male, new DateOnly(1983, 1, 17), "Ribeirão Preto", "SP"),
     ];
 
     public const string AgreementCnpj = "11222333000181";
@@ -79,23 +75,57 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
             db.AgreementCompanies.Add(agreement);
             await db.SaveChangesAsync(cancellationToken);
         }
-        foreach (var (cpf, name, gender, birth, city, uf, agreementId) in Registered.Select(c => (c.Cpf, c.Name, c.Gender, c.Birth, c.City, c.Uf, (Guid?)null))
-                     .Concat(UnderAgreement.Select(c => (c.Cpf, c.Name, c.Gender, c.Birth, c.City, c.Uf, (Guid?)agreement.Id))))
+        var day = await scope.ServiceProvider.GetRequiredService<CreditScoring>().TodayAsync(cancellationToken);
+        var modalities = await DemoCreditScore.SeedAsync(db, day, now, cancellationToken);
+        foreach (var applicant in DemoCreditApplicants.All)
         {
-            if (await db.Customers.AnyAsync(c => c.Document == cpf, cancellationToken))
-            {
-                continue;
-            }
-            var outcome = await register.HandleAsync(new CustomerForm
-            {
-                PersonType = PersonType.PF, Document = cpf, Name = name, Gender = gender, BirthDate = birth, City = city, Uf = uf,
-                AgreementCompanyId = agreementId,
-            }, new Registration(RegistrationOrigin.BackOffice, now, stores["CR01"], null), cancellationToken);
-            if (!outcome.Succeeded)
-            {
-                throw new InvalidOperationException($"Demo customer {name}: " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
-            }
+            await RegisterAsync(db, register, applicant.Cpf, applicant.Name, applicant.Gender, applicant.Birth, applicant.City, applicant.Uf,
+                applicant.Credit, null, new Registration(RegistrationOrigin.BackOffice, now.AddDays(-applicant.RegisteredDaysAgo), stores["CR01"], null),
+                cancellationToken);
         }
+        foreach (var (cpf, name, gender, birth, city, uf) in UnderAgreement)
+        {
+            await RegisterAsync(db, register, cpf, name, gender, birth, city, uf, CreditProfile.Empty, agreement.Id,
+                new Registration(RegistrationOrigin.BackOffice, now, stores["CR01"], null), cancellationToken);
+        }
+        var analyst = await StaffAsync(users, Staff[3].Email, cancellationToken);
+        await DemoCreditDecisions.SeedAsync(scope.ServiceProvider, new CreditAnalyst(analyst.Id, analyst.FullName, analyst.ApprovalAuthority ?? 0m, now),
+            modalities, cancellationToken);
+        var cardOperator = await StaffAsync(users, Staff[4].Email, cancellationToken);
+        await DemoCreditBatches.SeedAsync(scope.ServiceProvider, day, cardOperator.Id, cardOperator.FullName, now, cancellationToken);
+        await DemoCreditPurchase.SeedAsync(scope.ServiceProvider, stores["CR01"],
+            DemoCreditApplicants.All.First(a => a.Batch == DemoBatch.Delivered).Cpf, now, cancellationToken);
         return [.. Staff.Select(s => new DemoSeeder.Login(s.Role, TenantCode, s.Email, DemoSeeder.Password))];
     }
+
+    /// <summary>Registers the customer through the back-office's own handler; one registered by an earlier seed keeps
+    /// what the back-office has done with it since, only gaining the demo credit data if it has none yet.</summary>
+    private static async Task RegisterAsync(LoyaltyDbContext db, RegisterCustomer.Handler register, string cpf, string name, Gender gender,
+        DateOnly birth, string city, string uf, CreditProfile credit, Guid? agreementId, Registration registration, CancellationToken cancellationToken)
+    {
+        if (await db.Customers.SingleOrDefaultAsync(c => c.Document == cpf, cancellationToken) is { } existing)
+        {
+            if (existing.Credit.IsEmpty && !credit.IsEmpty)
+            {
+                existing.ChangeCredit(credit);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return;
+        }
+        var form = new CustomerForm
+        {
+            PersonType = PersonType.PF, Document = cpf, Name = name, Gender = gender, BirthDate = birth, City = city, Uf = uf,
+            AgreementCompanyId = agreementId,
+        };
+        form.FillCredit(credit);
+        var outcome = await register.HandleAsync(form, registration, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo customer {name}: " + string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+    }
+
+    private static async Task<StaffUser> StaffAsync(UserManager<StaffUser> users, string email, CancellationToken cancellationToken) =>
+        await users.FindByNameAsync(StaffUser.LoginName(TenantCode, email))
+            ?? throw new InvalidOperationException($"Demo user {email} is missing.");
 }
