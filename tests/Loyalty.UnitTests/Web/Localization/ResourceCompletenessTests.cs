@@ -65,6 +65,15 @@ public sealed partial class ResourceCompletenessTests
         ["Embossing.CustomerType."] = Names<Loyalty.Domain.Cards.Embossing.EmbossingCustomerType>(),
         ["Embossing.BatchStatus."] = Names<Loyalty.Domain.Cards.Embossing.EmbossingBatchStatus>(),
         ["Embossing.Batches.Show."] = Names<Loyalty.Web.Features.Embossing.BatchList.Show>(),
+        ["MaritalStatus."] = Names<Loyalty.Domain.Credit.MaritalStatus>(),
+        ["ResidenceType."] = Names<Loyalty.Domain.Credit.ResidenceType>(),
+        ["Occupation."] = Names<Loyalty.Domain.Credit.Occupation>(),
+        ["CreditRejection."] = [.. Names<Loyalty.Domain.Credit.CreditRejection>().Where(n => n != "None")],
+        ["ScoreAttribute."] = Names<Loyalty.Domain.Credit.ScoreAttribute>(),
+        ["CreditAnalysisMode."] = Names<Loyalty.Domain.Credit.CreditAnalysisMode>(),
+        ["CreditOutcome."] = Names<Loyalty.Domain.Credit.CreditOutcome>(),
+        ["CardAction.Done."] = [.. Names<Loyalty.Domain.Cards.CardOperations>().Where(n => n != "None")],
+        ["CardAction.Confirm."] = [.. Names<Loyalty.Domain.Cards.CardOperations>().Where(n => n != "None")],
     };
 
     [Fact]
