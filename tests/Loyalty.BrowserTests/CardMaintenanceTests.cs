@@ -38,6 +38,14 @@ public sealed class CardMaintenanceTests(BrowserFixture fixture) : BrowserTest(f
             await Expect(page.GetByTestId("card-number")).ToHaveTextAsync(number);
             await Expect(page.GetByTestId("card-status")).ToContainTextAsync("01");
 
+            // Without a reason nothing changes, the message stands by the list and the observation typed is kept.
+            await page.GetByTestId("action-bloquear").Locator("#Block-observation").FillAsync("Cliente ligou: perdeu a carteira");
+            await page.GetByTestId("do-bloquear").ClickAsync();
+            await Expect(page.Locator("#Block-reason-feedback")).ToHaveTextAsync("Escolha um motivo da lista para esta operação.");
+            await Expect(page.Locator("#Block-reason")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.Locator("#Block-observation")).ToHaveValueAsync("Cliente ligou: perdeu a carteira");
+            await Expect(page.GetByTestId("card-status")).ToContainTextAsync(CardStatus.Active.Code());
+
             await ActAsync(page, "Block", "bloquear", "Perda ou roubo", "Cliente ligou: perdeu a carteira");
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cartão bloqueado temporariamente.");
             await Expect(page.GetByTestId("card-status")).ToContainTextAsync(CardStatus.TemporarilyBlocked.Code());
