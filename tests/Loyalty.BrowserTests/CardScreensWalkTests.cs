@@ -43,6 +43,39 @@ public sealed partial class CardScreensWalkTests(BrowserFixture fixture) : Brows
             }
         });
 
+    /// <summary>Portuguese words of the card screens' own labels (not of tenant data such as reasons or store names).</summary>
+    private static readonly string[] PortugueseLabels = ["Histórico", "Validade", "Senha", "Observação", "Nenhum", "Situação do cartão"];
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("es-MX")]
+    public Task Card_Screens_Speak_The_Users_Language(string culture) =>
+        InBrowserAsync(async page =>
+        {
+            // An admin of its own, so that the language left on the profile cannot leak into other tests.
+            var email = await Fixture.App.CreateUserAsync(Fixture.DemoTenantId, Loyalty.Domain.Staff.StaffRole.TenantAdmin);
+            var customer = await Fixture.App.AddCustomerAsync(Fixture.DemoTenantId, "Xerxes Idioma Cartões", f =>
+            {
+                f.Gender = Loyalty.Domain.Customers.Gender.Male;
+                f.BirthDate = new DateOnly(1990, 4, 2);
+                f.MobilePhone = "11987654321";
+            });
+            var number = customer.CardNumber!;
+            await page.SignInAsync("demo", email, TestData.Password);
+            await page.GetByTestId("language-select").SelectOptionAsync(culture);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+            foreach (var url in Screens["admin@demo.local"].Select(u => u.Replace("{last4}", number[^4..]).Replace("{number}", number)))
+            {
+                var response = await page.GotoAsync(url);
+                Assert.True(response is { Status: < 400 }, $"{url} answered {response?.Status}");
+                var text = await page.Locator("main").InnerTextAsync();
+                Assert.False(ResourceKey().IsMatch(text), $"{url} shows a resource key: {ResourceKey().Match(text).Value}");
+                var portuguese = PortugueseLabels.Where(w => Regex.IsMatch(text, $@"\b{w}\b")).ToList();
+                Assert.True(portuguese.Count == 0, $"{url} in {culture} shows Portuguese: {string.Join(", ", portuguese)}");
+                Dump(culture, url, text);
+            }
+        });
+
     private static void Dump(string email, string url, string text)
     {
         if (Environment.GetEnvironmentVariable("WALK_DUMP") is { Length: > 0 } dir)
