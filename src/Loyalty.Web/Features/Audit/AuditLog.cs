@@ -79,12 +79,12 @@ public static class AuditLog
                 entries = entries.Where(e => EF.Functions.ILike(e.Actor, actor)
                     || db.Users.Any(u => u.Id == e.UserId && EF.Functions.ILike(u.FullName, actor)));
             }
-            if (query.From is { } from)
+            if (Shared.ListBounds.Date(query.From) is { } from)
             {
                 var start = StartOfDay(from, zone);
                 entries = entries.Where(e => e.OccurredAt >= start);
             }
-            if (query.To is { } to)
+            if (Shared.ListBounds.Date(query.To) is { } to)
             {
                 var end = StartOfDay(to.AddDays(1), zone);
                 entries = entries.Where(e => e.OccurredAt < end);

@@ -27,7 +27,7 @@ public static class BlockList
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
             var blocks = db.RedemptionBlocks.AsNoTracking();
             blocks = query.History
                 ? blocks.Where(b => b.RemovedAt != null).OrderByDescending(b => b.RemovedAt).ThenByDescending(b => b.Id)

@@ -27,7 +27,7 @@ public static class CampaignList
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
             var campaigns = db.Campaigns.AsNoTracking();
             if (query.Situation is { } situation)
             {

@@ -1,5 +1,6 @@
 using Loyalty.Domain.Cards;
 using Loyalty.Web.Features.Customers;
+using Loyalty.Web.Features.Shared;
 using Loyalty.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public static class ExpiringCards
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = ListBounds.Page(query.Page, PageSize);
             var today = await rules.TodayAsync(cancellationToken);
             var daysInvalid = !string.IsNullOrWhiteSpace(query.Days)
                 && !(int.TryParse(query.Days.Trim(), out var typed) && typed is >= 1 and <= MaxDays);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Loyalty.Domain.Cards;
 using Loyalty.Web.Features.Customers;
+using Loyalty.Web.Features.Shared;
 using Loyalty.Domain.Points;
 using Loyalty.Web.Features.Stores;
 using Loyalty.Web.Infrastructure.Persistence;
@@ -43,7 +44,9 @@ public static class MovementLog
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = ListBounds.Page(query.Page, PageSize);
+            query.From = ListBounds.Date(query.From);
+            query.To = ListBounds.Date(query.To);
             var tenantId = db.Tenant.RequiredTenantId;
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
             query.To ??= tenant.LocalDate(clock.GetUtcNow());

@@ -25,7 +25,7 @@ public static class ProductList
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
             var products = db.Products.AsNoTracking();
             if (query.DepartmentId is { } departmentId)
             {

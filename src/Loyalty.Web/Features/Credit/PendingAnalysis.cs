@@ -42,7 +42,7 @@ public static class PendingAnalysis
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
             var status = query.Status;
             var customers = db.Customers.AsNoTracking();
             var term = CustomerSearchTerm.Parse(query.Q);

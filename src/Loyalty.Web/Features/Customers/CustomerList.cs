@@ -51,7 +51,7 @@ public static class CustomerList
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
             var term = CustomerSearchTerm.Parse(query.Q);
             var found = await Candidates(query, term).ToListAsync(cancellationToken);
             var tooMany = term.NameWords.Count > 0 && await search.BeyondMaxMatches(term).AnyAsync(cancellationToken);

@@ -56,7 +56,9 @@ public static class PurchaseList
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            query.Page = Math.Max(1, query.Page);
+            query.Page = Shared.ListBounds.Page(query.Page, PageSize);
+            query.From = Shared.ListBounds.Date(query.From);
+            query.To = Shared.ListBounds.Date(query.To);
             var tenantId = db.Tenant.RequiredTenantId;
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
             query.To ??= tenant.LocalDate(clock.GetUtcNow());

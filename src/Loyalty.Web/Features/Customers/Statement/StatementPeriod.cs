@@ -13,8 +13,8 @@ public sealed record StatementPeriod(DateOnly From, DateOnly To)
     /// <returns>Null when the start falls after the end.</returns>
     public static StatementPeriod? Resolve(DateOnly? from, DateOnly? to, DateOnly today)
     {
-        var end = to ?? today;
-        var start = from ?? end.AddDays(-DefaultDays);
+        var end = Shared.ListBounds.Date(to) ?? today;
+        var start = Shared.ListBounds.Date(from) ?? end.AddDays(-DefaultDays);
         return start > end ? null : new StatementPeriod(start, end);
     }
 
