@@ -142,7 +142,7 @@ public sealed class CardActionTests(AppFixture fixture) : IClassFixture<AppFixtu
         var old = await CardAsync(world);
         Assert.Equal(CardStatus.Cancelled, old.Status);
         var replacement = await CardAsync(world, old.ReplacedByCardId!.Value);
-        Assert.Equal($"/cartoes/{replacement.Id}", location);
+        Assert.Equal($"/cartoes/{replacement.Number}", location); // the number, never the id, in the address bar
         Assert.Equal(CardStatus.CreditApproved, replacement.Status);
         Assert.Equal(world.CardId, replacement.ReplacesCardId);
         Assert.NotEqual(world.Number, replacement.Number);

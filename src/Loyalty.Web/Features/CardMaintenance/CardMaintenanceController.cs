@@ -71,7 +71,7 @@ public sealed class CardMaintenanceController(IStringLocalizer<SharedResource> l
             ChangePin.Mode.ResetLocked => "CardPin.Unlocked",
             _ => "CardPin.Changed",
         }].Value;
-        return Redirect($"/cartoes/{id}");
+        return Redirect($"/cartoes/{await screen.NumberAsync(id, cancellationToken)}");
     }
 
     private async Task<IActionResult> Act(Guid id, CardOperations operation, CardAction.Command command, CardAction.Handler handler,
@@ -90,7 +90,7 @@ public sealed class CardMaintenanceController(IStringLocalizer<SharedResource> l
             return await ScreenAsync(id, screen, cancellationToken);
         }
         TempData[Flash.Success] = l["CardAction.Done." + operation].Value;
-        return Redirect($"/cartoes/{result.Value}");
+        return Redirect($"/cartoes/{await screen.NumberAsync(result.Value, cancellationToken)}");
     }
 
     private async Task<IActionResult> ScreenAsync(Guid id, CardScreen.Handler screen, CancellationToken cancellationToken) =>

@@ -29,6 +29,10 @@ public static class CardScreen
                 ? await db.Cards.Where(c => c.Id == id).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken)
                 : await db.Cards.Where(c => c.Number == key).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
 
+        /// <summary>The card's number, for the address a screen is reached at after an action (never its id).</summary>
+        public Task<string> NumberAsync(Guid id, CancellationToken cancellationToken) =>
+            db.Cards.Where(c => c.Id == id).Select(c => c.Number).SingleAsync(cancellationToken);
+
         public async Task<Model?> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
             var card = await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -76,7 +76,7 @@ public sealed class RecordNames(LoyaltyDbContext db)
         RecordKind.Customer => await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new RecordName(c.Name, $"/clientes/{c.Id}"), ct),
         RecordKind.Card => (await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.CustomerId })
-            .ToListAsync(ct)).ToDictionary(c => c.Id, c => new RecordName(Card.Mask(c.Number), $"/cartoes/{c.Id}")),
+            .ToListAsync(ct)).ToDictionary(c => c.Id, c => new RecordName(Card.Mask(c.Number), $"/cartoes/{c.Number}")),
         RecordKind.RedemptionBlock => OfCustomer(await db.RedemptionBlocks.AsNoTracking().Where(b => ids.Contains(b.Id))
             .Join(db.Customers, b => b.CustomerId, c => c.Id, (b, c) => new Owned(b.Id, c.Id, c.Name)).ToListAsync(ct)),
         RecordKind.Department => await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id))
