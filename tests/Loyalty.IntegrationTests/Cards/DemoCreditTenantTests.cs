@@ -49,6 +49,8 @@ public sealed class DemoCreditTenantTests(AppFixture fixture) : IClassFixture<Ap
         await client.SignInOrThrowAsync("credito", "credito@credito.local", DemoSeeder.Password);
         var home = await client.Http.GetStringAsync("/");
         Assert.Contains("data-testid=\"desk-count-pending-analysis\">4<", home, StringComparison.Ordinal);
+        Assert.Equal(DemoCreditTenant.AnalystAuthority, await fixture.App.InTenantAsync(await TenantIdAsync(),
+            db => db.Users.Where(u => u.Email == "credito@credito.local").Select(u => u.ApprovalAuthority).SingleAsync()));
     }
 
     private async Task<Figures> FiguresAsync()

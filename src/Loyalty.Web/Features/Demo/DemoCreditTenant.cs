@@ -40,6 +40,9 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
 
     public const string AgreementCnpj = "11222333000181";
 
+    /// <summary>The demo analyst's approval authority (alçada) for manual analysis.</summary>
+    public const decimal AnalystAuthority = 3000m;
+
     /// <summary>Customers registered under the agreement company: their cards skip the analysis and start at 07.</summary>
     private static readonly (string Cpf, string Name, Gender Gender, DateOnly Birth, string City, string Uf)[] UnderAgreement =
     [
@@ -58,6 +61,13 @@ internal sealed class DemoCreditTenant(DemoSeeder seeder, TenantScopes scopes, T
         foreach (var (role, email, name, store) in Staff)
         {
             await seeder.EnsureUserAsync(users, TenantCode, tenantId, role, email, name, store is null ? [] : [stores[store]]);
+        }
+        // The demo analyst may approve by hand up to R$ 3.000,00, so both the approval and the refusal above it can be tried;
+        // an authority the admin has set since is kept.
+        if (await users.FindByEmailAsync(Staff.Single(s => s.Role == StaffRole.CreditAnalyst).Email) is { ApprovalAuthority: null } authorised)
+        {
+            authorised.ApprovalAuthority = AnalystAuthority;
+            await users.UpdateAsync(authorised);
         }
 
         var settings = await db.ProgramSettings.SingleAsync(cancellationToken);
