@@ -54,6 +54,8 @@ public sealed partial class BackOfficeScreensWalkTests(BrowserFixture fixture) :
                 var text = await page.Locator("body").InnerTextAsync();
                 Assert.False(Guid().IsMatch(text), $"{url} shows an id: {Guid().Match(text).Value}");
                 Assert.False(ResourceKey().IsMatch(text), $"{url} shows a resource key: {ResourceKey().Match(text).Value}");
+                var unlabeled = await page.EvaluateAsync<string[]>(UnlabeledFields);
+                Assert.True(unlabeled.Length == 0, $"{url} has fields without a label: {string.Join(", ", unlabeled)}");
                 Dump(email, url, text);
             }
             // Through the session's request context: a 404 page in the browser is logged as a console error.
@@ -123,6 +125,14 @@ public sealed partial class BackOfficeScreensWalkTests(BrowserFixture fixture) :
                 Dump(culture, url, text);
             }
         });
+
+    /// <summary>The names of the visible fields a screen reader would announce without a label.</summary>
+    private const string UnlabeledFields = """
+        () => [...document.querySelectorAll('input, select, textarea')]
+            .filter(e => !['hidden', 'submit', 'button'].includes(e.type) && e.offsetParent !== null)
+            .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && !e.title)
+            .map(e => e.name || e.id || e.outerHTML.slice(0, 80))
+        """;
 
     private async Task<Guid> TenantIdAsync()
     {
