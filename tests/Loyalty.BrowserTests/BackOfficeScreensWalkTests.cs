@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Loyalty.Domain.Cards;
 using Loyalty.Domain.Cards.Embossing;
+using Loyalty.Domain.Credit;
+using Loyalty.Web.Features.Credit.AnalyseAll;
+using Loyalty.Web.Features.Customers;
 using Loyalty.Testing;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -123,6 +126,58 @@ public sealed partial class BackOfficeScreensWalkTests(BrowserFixture fixture) :
                 var portuguese = PortugueseLabels.Where(w => Regex.IsMatch(text, $@"(?<!\w){w}(?!\w)")).ToList();
                 Assert.True(portuguese.Count == 0, $"{url} in {culture} shows Portuguese: {string.Join(", ", portuguese)}");
                 Dump(culture, url, text);
+            }
+        });
+
+    private static readonly string[] Cultures = ["pt-BR", "en-US", "es-MX"];
+
+    [Fact]
+    public Task Analyse_All_Result_Shows_No_Id_Or_Resource_Key_In_Any_Language() =>
+        InBrowserAsync(async page =>
+        {
+            // A tenant of its own: "Analisar todos" decides every pending customer, the demo tenant's included.
+            var app = Fixture.App;
+            var tenant = await app.CreateTenantAsync("walk-all");
+            await app.InTenantAsync(tenant.Id, async db =>
+            {
+                (await db.ProgramSettings.SingleAsync()).ChangeCardFlow(CardFlow.LoyaltyAndCredit, 60);
+                var set = CreditScoreSet.Create(new DateOnly(2020, 1, 1), 60, 1m, DateTimeOffset.UtcNow);
+                set.ReplaceWeights([new(ScoreAttribute.MonthlyIncome, null, 2000, null, 60)]);
+                set.ReplaceBands([new(0, 59, 0m), new(60, null, 1500m)]);
+                db.CreditScoreSets.Add(set);
+                db.CreditModalities.Add(CreditModality.Create("Compras", DateTimeOffset.UtcNow));
+                return await db.SaveChangesAsync();
+            });
+            await app.RegisterCustomerAsync(tenant.Id, new CustomerForm { Document = TestDocuments.Cpf(7301), Name = "Walter Aprovado", MonthlyIncome = 3000m });
+            await app.RegisterCustomerAsync(tenant.Id, new CustomerForm { Document = TestDocuments.Cpf(7302), Name = "Wilma Reprovada", MonthlyIncome = 900m });
+            var email = await app.CreateUserAsync(tenant.Id, Loyalty.Domain.Staff.StaffRole.TenantAdmin);
+            await page.SignInAsync(tenant.Code, email, TestData.Password);
+            await page.GotoAsync("/credito/analise");
+            // Its form once lacked the antiforgery token and answered 400.
+            await page.GetByTestId("analyse-all").ClickAsync();
+            await Expect(page.GetByTestId("analyse-all-run")).ToBeVisibleAsync();
+            var key = System.Guid.Parse(page.Url.Split('/')[^1]);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AnalyseAllJob>().RunAsync(tenant.Id, key, CancellationToken.None);
+            }
+            foreach (var culture in Cultures)
+            {
+                if (culture != "pt-BR")
+                {
+                    await page.GetByTestId("language-select").SelectOptionAsync(culture);
+                    await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+                }
+                await page.GotoAsync($"/credito/analise/analisar-todos/{key}");
+                await Expect(page.GetByTestId("analyse-all-done")).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("count-approved")).ToHaveTextAsync("1");
+                await Expect(page.GetByTestId("count-rejected")).ToHaveTextAsync("1");
+                var text = await page.Locator("main").InnerTextAsync();
+                Assert.False(Guid().IsMatch(text), $"the result in {culture} shows an id: {Guid().Match(text).Value}");
+                Assert.False(ResourceKey().IsMatch(text), $"the result in {culture} shows a resource key: {ResourceKey().Match(text).Value}");
+                var portuguese = culture == "pt-BR" ? [] : PortugueseLabels.Where(w => Regex.IsMatch(text, $@"(?<!\w){w}(?!\w)")).ToList();
+                Assert.True(portuguese.Count == 0, $"the result in {culture} shows Portuguese: {string.Join(", ", portuguese)}");
+                Dump(culture, "/credito/analise/analisar-todos", text);
             }
         });
 
