@@ -66,6 +66,16 @@ public class Customer : ITenantOwned, IAudited
     /// </summary>
     public Guid AccountHolderId { get; private set; }
 
+    /// <summary>
+    /// The RFV class ("555"…"111") the latest daily close gave this account holder, null when it had no purchase in the
+    /// window (or no close ran yet); written set-based by the close's RFV step, never by the domain. A dependent's
+    /// purchases count for its titular, who alone carries the class.
+    /// </summary>
+    public string? RfvClass { get; private set; }
+
+    /// <summary>The business date of the close that set <see cref="RfvClass"/>.</summary>
+    public DateOnly? RfvDate { get; private set; }
+
     public string FormattedDocument => PersonType == PersonType.PF ? Cpf.Parse(Document).Formatted : Cnpj.Parse(Document).Formatted;
 
     public static Customer RegisterTitular(CustomerData data, CustomerCategory category, RedeemScope redeemScope, Registration registration) =>

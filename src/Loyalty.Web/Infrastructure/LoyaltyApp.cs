@@ -90,6 +90,7 @@ public static class LoyaltyApp
         services.AddScoped<Features.DailyClose.DailyCloseRunner>();
         services.AddTransient<Features.DailyClose.DailyCloseJob>();
         services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Points.PointsExpiryStep>();
+        services.AddScoped<Features.DailyClose.IDailyCloseStep, Features.Rfv.RfvClassificationStep>();
         services.AddTransient<Features.Points.PointsExpiryJob>();
         services.AddSingleton<Features.DailyClose.DailyCloseScheduler>();
         services.AddHostedService<Features.DailyClose.DailyCloseScheduleSync>();

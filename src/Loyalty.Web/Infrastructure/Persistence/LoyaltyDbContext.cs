@@ -42,6 +42,7 @@ public partial class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options
     public DbSet<Domain.Credit.CreditModality> CreditModalities => Set<Domain.Credit.CreditModality>();
     public DbSet<Domain.Credit.CreditDecision> CreditDecisions => Set<Domain.Credit.CreditDecision>();
     public DbSet<CardHistoryEntry> CardHistory => Set<CardHistoryEntry>();
+    public DbSet<Domain.Rfv.RfvClassification> RfvClassifications => Set<Domain.Rfv.RfvClassification>();
     public DbSet<RedemptionBlock> RedemptionBlocks => Set<RedemptionBlock>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Section> Sections => Set<Section>();

@@ -60,6 +60,8 @@ public static partial class AuditRecordTypes
                 ("RegisteringStoreId", AuditField.Ref("Registration.Store", RecordKind.Store)),
                 ("RegisteringUserId", AuditField.Ref("Audit.Field.RegisteredBy", RecordKind.User)),
             ],
+            // The RFV class is the daily close's, written set-based outside the audited changes; its history is its own table.
+            Hidden = new HashSet<string> { "RfvClass", "RfvDate" },
             SpecialAction = (values, action) => action == AuditAction.Updated && values.After.TryGetValue("Status", out var status)
                 && status.TryGetInt32(out var value)
                     ? (CustomerStatus)value == CustomerStatus.Active ? "Audit.Action.Reactivated" : "Audit.Action.Inactivated"

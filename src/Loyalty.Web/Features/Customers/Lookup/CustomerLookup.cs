@@ -41,7 +41,12 @@ public static class CustomerLookup
                 return null;
             }
             var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Id, c.Name, c.CategoryId, AccountId = c.AccountHolderId, c.TenantId }).SingleAsync(cancellationToken);
+                .Select(c => new
+                {
+                    c.Id, c.Name, c.CategoryId, AccountId = c.AccountHolderId, c.TenantId,
+                    // The class belongs to the account holder: a dependent's card answers its titular's, like the balance.
+                    Rfv = db.Customers.Where(h => h.Id == c.AccountHolderId).Select(h => h.RfvClass).FirstOrDefault(),
+                }).SingleAsync(cancellationToken);
             // Without a card presented, the card a purchase by document would earn with (SPEC §8): an Active one first.
             card ??= await db.Cards.AsNoTracking().Where(k => k.CustomerId == id)
                 .OrderBy(k => k.Status != Domain.Cards.CardStatus.Active).ThenByDescending(k => k.ExpiresOn).ThenByDescending(k => k.IssuedAt)
@@ -67,8 +72,8 @@ public static class CustomerLookup
                 account.Balance,
                 account.ExpiringSoon,
                 blocked,
-                // RFV is computed by the daily close once the RFV feature exists; until then no class is assigned.
-                Rfv: null);
+                // The latest daily close's class; null until a close has found a purchase of the holder in the window.
+                Rfv: customer.Rfv);
         }
 
         /// <summary>The customer an identifier names (card number, CPF/CNPJ or id), or null; for endpoints that need

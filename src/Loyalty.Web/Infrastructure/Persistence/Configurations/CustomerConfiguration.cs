@@ -62,6 +62,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Ignore(c => c.IsDependent);
         builder.Ignore(c => c.FormattedDocument);
 
+        builder.Property(c => c.RfvClass).HasMaxLength(3).IsFixedLength();
         builder.HasIndex(c => new { c.TenantId, c.Document }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.MobilePhone });
         builder.HasIndex(c => new { c.TenantId, c.Email });

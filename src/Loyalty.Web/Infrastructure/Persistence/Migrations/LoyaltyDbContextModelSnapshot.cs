@@ -2048,6 +2048,16 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("registering_user_id");
 
+                    b.Property<string>("RfvClass")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("rfv_class")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("RfvDate")
+                        .HasColumnType("date")
+                        .HasColumnName("rfv_date");
+
                     b.Property<string>("SearchName")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasMaxLength(120)
@@ -2849,6 +2859,70 @@ namespace Loyalty.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_purchase_returns_tenant_id_purchase_id_return_number");
 
                     b.ToTable("purchase_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Loyalty.Domain.Rfv.RfvClassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("class")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<short>("FrequencyScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("frequency_score");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<short>("Recency")
+                        .HasColumnType("smallint")
+                        .HasColumnName("recency");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("value");
+
+                    b.Property<short>("ValueScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("value_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rfv_classifications");
+
+                    b.HasIndex("TenantId", "BusinessDate")
+                        .HasDatabaseName("ix_rfv_classifications_tenant_id_business_date");
+
+                    b.HasIndex("TenantId", "CustomerId", "BusinessDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rfv_classifications_tenant_id_customer_id_business_date");
+
+                    b.ToTable("rfv_classifications", (string)null);
                 });
 
             modelBuilder.Entity("Loyalty.Domain.Tenancy.ProgramSettings", b =>
