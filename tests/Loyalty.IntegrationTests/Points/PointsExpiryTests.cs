@@ -142,8 +142,8 @@ public sealed class PointsExpiryTests(AppFixture fixture) : IClassFixture<AppFix
         var ninth = await CloseAsync(t.Id, new DateOnly(2026, 1, 9));
         var tenth = await CloseAsync(t.Id, new DateOnly(2026, 1, 10));
 
-        Assert.Equal([100L, 1L], Assert.Single(ninth.Steps).Counts);
-        Assert.Equal([0L, 0L], Assert.Single(tenth.Steps).Counts);
+        Assert.Equal([100L, 1L], Assert.Single(ninth.Steps, s => s.Key == PointsExpiryStep.StepKey).Counts);
+        Assert.Equal([0L, 0L], Assert.Single(tenth.Steps, s => s.Key == PointsExpiryStep.StepKey).Counts);
         Assert.Equal(7, (await App.TotalsAsync(t.Id, c.Id)).Balance);
     }
 
